@@ -248,3 +248,24 @@ class Rejected(_Model):
     @property
     def reason(self) -> str:
         return REASON_TEXT[self.code] + (f" ({self.detail})" if self.detail else "")
+
+
+class Limits(_Model):
+    """Bounds on the work one message may cost (from config [extraction] and [mail])."""
+
+    max_pages: int = 20
+    max_image_pixels: int = 60_000_000
+    max_unzipped_bytes: int = 100 * 1024 * 1024
+    ocr_workers: int = 2
+    ocr_lang: str = "vie"
+
+
+class PetitionRead(_Model):
+    """Where the petition was found in a mail, why, and what it says."""
+
+    extraction: Extraction
+    petition_in: Literal["body", "attachment", "zip", "forwarded_body", "forwarded_attachment", "forwarded_zip"]
+    attachment: str | None = None  # file name of the petition (inside the zip / forwarded mail if so)
+    reason: str  # Vietnamese: why this attachment (or the body) was taken as the petition
+    roles: dict[str, str] = Field(default_factory=dict)  # attachment file name -> role
+    forwarded_by: dict[str, str | None] | None = None  # {name, firm, address} of a forwarding law firm
