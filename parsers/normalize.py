@@ -1,0 +1,579 @@
+"""Normalisers: literal petition text → the normal forms of `parsers.model.Fields`.
+
+Each function takes the text as written and returns the normal form, or None when the
+text holds no such value (outcome as a value, never an exception). Normal forms are those
+of the samples README ("Normal forms"): NFC, modern tone placement, ISO dates, digits-only
+identifiers, integer amounts, expanded administrative units, canonical court names.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from parsers.model import Amount, CourtLevel
+from parsers.vietnamese import clean, fold, fold_lower, is_upper_text, title_case
+
+# ------------------------------------------------------------------ data files
+
+
+@cache
+def load_data(name: str) -> dict:
+    """A TOML file of parsers/data (read once; plain data, no configuration)."""
+    return tomllib.loads(resources.files("parsers").joinpath("data", name).read_text("utf-8"))
+
+
+# ------------------------------------------------------------------ dates
+
+_DATE_WORDS = re.compile(
+    r"ngay\s*(\d{1,2})\s*(?:,\s*)?thang\s*(\d{1,2})\s*(?:,\s*)?nam\s*(\d{4})", re.I
+)
+_DATE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    d, m, y = int(day), int(month), int(year)
+    if not (1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """All dates in `text` as (start, end, ISO date), in order.
+
+    Forms: "ngày 02 tháng 3 năm 2017" (with or without diacritics), "2/3/2017",
+    "02-03-2017", "02.03.2017" (day first, the Vietnamese order).
+    """
+    low = fold_lower(text)
+    found: list[tuple[int, int, str]] = []
+    for m in _DATE_WORDS.finditer(low):
+        iso = _iso(m[1], m[2], m[3])
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _DATE_NUM.finditer(low):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        iso = _iso(m[1], m[3], m[4])
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as ISO `YYYY-MM-DD`, or None."""
+    dates = find_dates(text)
+    return dates[0][2] if dates else None
+
+
+# ------------------------------------------------------------------ amounts
+
+_DIGITS = {
+    "khong": 0, "mot": 1, "mốt": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}
+_SCALES = {"nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000, "ty": 1_000_000_000, "ti": 1_000_000_000}
+_NUMBER_WORDS = set(_DIGITS) | set(_SCALES) | {"muoi", "tram", "le", "linh", "rưỡi", "ruoi"}
+
+
+def parse_amount_words(text: str) -> int | None:
+    """Vietnamese number words → integer: "một trăm năm mươi triệu đồng" → 150000000.
+
+    Accepts text with or without diacritics; stops at the first word that is not a
+    number word (after at least one). Returns None when no number is written.
+    """
+    words = re.findall(r"[a-z]+", fold_lower(text))
+    total = 0
+    group = 0  # the part below a thousand being built
+    last_digit: int | None = None
+    seen = False
+    for word in words:
+        if word in _DIGITS:
+            digit = _DIGITS[word]
+            group += digit
+            last_digit = digit
+        elif word == "muoi":
+            if last_digit is not None and group % 10 == last_digit and last_digit > 0:
+                group += last_digit * 9  # "hai mươi" = 2 → 20
+            else:
+                group += 10  # "mười"
+            last_digit = None
+        elif word == "tram":
+            units = last_digit if last_digit is not None else 1
+            group = group - units + units * 100
+            last_digit = None
+        elif word in ("le", "linh"):
+            last_digit = None
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if scale == 1_000_000_000:
+                total = (total + group) * scale
+            else:
+                total += (group or 1) * scale
+            group = 0
+            last_digit = None
+        elif word in ("ruoi",):
+            continue
+        else:
+            if seen:
+                break
+            continue
+        seen = True
+    if not seen:
+        return None
+    return total + group
+
+
+_CURRENCY_WORDS = [
+    ("VND", r"vnd|vnđ|dong viet nam|dong|đ(?![a-z])|d(?![a-z])"),
+    ("USD", r"usd|us\$|do la my|đo la my|dollars?|\$"),
+    ("SGD", r"sgd|s\$|do la singapore|đo la singapore"),
+    ("EUR", r"eur|euro|€"),
+]
+_CUR_AFTER = "|".join(f"(?P<{c}>{p})" for c, p in _CURRENCY_WORDS)
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_MULT = r"(?:\s*(?P<mult>trieu|ty|ti|nghin|ngan))?"
+_AMOUNT_AFTER = re.compile(rf"(?<![\w.,/])(?P<num>{_NUM}){_MULT}\s*(?:{_CUR_AFTER})(?![a-z])")
+_AMOUNT_BEFORE = re.compile(rf"(?<![a-z])(?P<cur>usd|sgd|eur|vnd)\s*(?P<num>{_NUM})(?![\d])")
+_WORDS_AMOUNT = re.compile(
+    r"(?<![a-z])((?:(?:" + "|".join(sorted(_NUMBER_WORDS | {"mot"}, key=len, reverse=True))
+    + r")[\s,]+)+)(?:" + _CUR_AFTER + r")(?![a-z])"
+)
+
+
+def _number_value(num: str, mult: str | None) -> int | None:
+    """"1.868.647.000" → 1868647000; "61,500" → 61500; "1,5" + "tỷ" → 1500000000."""
+    parts = re.split(r"[.,]", num)
+    if len(parts) > 1 and len(parts[-1]) != 3:
+        integer = "".join(parts[:-1])
+        fraction = parts[-1]
+    else:
+        integer, fraction = "".join(parts), ""
+    if not integer.isdigit():
+        return None
+    factor = _SCALES.get(mult or "", 1)
+    value = int(integer) * factor
+    if fraction:
+        value += int(fraction) * factor // (10 ** len(fraction))
+    return value
+
+
+def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
+    """Sums of money in `text` as (start, end, Amount), in order of appearance.
+
+    Figures ("150.000.000 đồng", "1.868.647.000 VNĐ", "SGD 61,500", "2,5 tỷ đồng") and
+    amounts in words ("một trăm năm mươi triệu đồng"). Words that only repeat a figure
+    ("(Bằng chữ: …)") are left out: an amount in words counts only when no figure stands
+    in the same sentence before it.
+    """
+    low = fold_lower(text)
+    found: list[tuple[int, int, Amount]] = []
+    for m in _AMOUNT_AFTER.finditer(low):
+        cur = next(c for c, _ in _CURRENCY_WORDS if m.group(c))
+        if cur == "VND" and m.group("VND") in ("d",) and not m.group("mult"):
+            if "." not in m["num"] and "," not in m["num"]:
+                continue  # a bare "5 d" is too weak
+        value = _number_value(m["num"], m.group("mult"))
+        if value is not None and value > 0:
+            found.append((m.start(), m.end(), Amount(value=value, currency=cur)))
+    for m in _AMOUNT_BEFORE.finditer(low):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        value = _number_value(m["num"], None)
+        if value:
+            found.append((m.start(), m.end(), Amount(value=value, currency=m["cur"].upper())))
+    for m in _WORDS_AMOUNT.finditer(low):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
+            continue
+        before = low[max(0, m.start() - 80):m.start()]
+        if "bang chu" in before[-25:]:
+            continue  # "(Bằng chữ: …)" repeating a figure
+        if any(0 <= m.start() - e <= 60 and not re.search(r"\.\s|\n|;", low[e:m.start()]) for _, e, _ in found):
+            continue  # words right after a figure repeat it
+        value = parse_amount_words(m.group(1))
+        if value and value >= 1000:
+            cur = next(c for c, _ in _CURRENCY_WORDS if m.group(c))
+            found.append((m.start(), m.end(), Amount(value=value, currency=cur)))
+    return sorted(found, key=lambda t: t[0])
+
+
+# ------------------------------------------------------------------ identifiers
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def normalize_phone(text: str) -> str | None:
+    """Phone number, digits only in national form: "+84 90 230 1078" → "0902301078".
+
+    11-digit mobiles of before 2018 (01xx) and 08/028 landlines are kept as written.
+    """
+    raw = text.strip()
+    d = digits(raw)
+    if raw.lstrip("(").startswith("+84") or (d.startswith("84") and len(d) in (11, 12) and not raw.startswith("0")):
+        d = "0" + d[2:]
+    if d.startswith("00840"):
+        d = d[4:]
+    if 9 <= len(d) <= 11 and d.startswith("0"):
+        return d
+    return None
+
+
+def normalize_id(text: str) -> str | None:
+    """CMND (9 digits, or 12) / CCCD (12 digits) number, digits only."""
+    d = digits(text)
+    return d if len(d) in (9, 12) else None
+
+
+def normalize_tax_code(text: str) -> str | None:
+    """Tax code / enterprise code: 10 digits, branches 13 ("0100233583-107" → "0100233583107")."""
+    d = digits(text)
+    return d if len(d) in (10, 13) else None
+
+
+# ------------------------------------------------------------------ names
+
+
+def _titles() -> list[str]:
+    return sorted(load_data("labels.toml")["titles"]["person"], key=len, reverse=True)
+
+
+def strip_title(text: str) -> str:
+    """Remove a leading form of address ("Ông", "Bà", "Luật sư", "LS.")."""
+    out = text.strip()
+    changed = True
+    while changed:
+        changed = False
+        low = fold_lower(out)
+        for title in _titles():
+            t = fold_lower(title)
+            if low.startswith(t) and (len(low) == len(t) or not low[len(t)].isalnum() or t.endswith(".")):
+                rest = out[len(t):].lstrip(" .:")
+                if rest and rest[0].isupper():
+                    out = rest
+                    changed = True
+                    break
+    return out
+
+
+def is_organization(name: str) -> bool:
+    """True when the name starts like an organisation's ("Công ty", "Ngân hàng", "UBND"…)."""
+    low = fold_lower(name.strip())
+    for prefix in load_data("labels.toml")["organization"]["prefixes"]:
+        p = fold_lower(prefix)
+        if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
+            return True
+    return False
+
+
+_ORG_WORDS = {
+    # canonical spelling of form words in organisation names typed in capitals
+    "tnhh": "TNHH", "tmcp": "TMCP", "mtv": "MTV", "cp": "CP", "jsc": "JSC", "dntn": "DNTN", "ubnd": "UBND",
+    "thads": "THADS", "vn": "VN", "xnk": "XNK", "tm": "TM", "dv": "DV", "sx": "SX", "xd": "XD", "hcm": "HCM",
+}
+
+
+def _org_case(name: str) -> str:
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        key = fold_lower(w.strip(".,()"))
+        if key in _ORG_WORDS:
+            out.append(w.replace(w.strip(".,()"), _ORG_WORDS[key]))
+        elif i > 0 and fold_lower(words[i - 1]) in ("cong", "ngan", "co", "trach", "thanh"):
+            out.append(w.lower())
+        else:
+            out.append(w[:1].upper() + w[1:].lower())
+    return " ".join(out)
+
+
+def normalize_name(text: str) -> str | None:
+    """A party's name: no title, no brand in parentheses, title case when typed in capitals.
+
+    "ÔNG NGUYỄN VĂN AN" → "Nguyễn Văn An"; "Ngân hàng TMCP Ngoại thương Việt Nam
+    (Vietcombank)" → "Ngân hàng TMCP Ngoại thương Việt Nam".
+    """
+    name = clean(text)
+    name = re.sub(r"[.…_]{2,}.*$", "", name)  # dotted fill-in lines of the form
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)  # brand or note in parentheses at the end
+    name = re.sub(r"\s*\(.*$", "", name)  # an unclosed parenthesis (wrapped line)
+    name = name.strip(" ,;:.-–—\"“”'")
+    if not name:
+        return None
+    if is_organization(name):
+        return _org_case(name) if is_upper_text(name) else name
+    name = strip_title(name)
+    name = re.split(r"\s+[–—-]\s+|,", name)[0].strip()
+    if is_upper_text(name):
+        name = title_case(name.lower())
+    return name or None
+
+
+# ------------------------------------------------------------------ addresses
+
+_HCMC_RE = re.compile(
+    r"(?:thanh\s*pho|tp\.?)\s*(?:ho\s*chi\s*minh|hcm)\b|tp\.?\s*hcm|tphcm|\bhcmc\b|\bho\s+chi\s+minh\b",
+)
+_UNIT_RULES = [
+    # (folded pattern at the start of an address part, canonical unit word)
+    (r"(?:phuong|p)\s*\.?\s*(?=\d)|(?:phuong|p\.)\s*", "Phường"),
+    (r"(?:quan|q)\s*\.?\s*(?=\d)|(?:quan|q\.)\s*", "Quận"),
+    (r"(?:huyen|h\.)\s*", "Huyện"),
+    (r"(?:thi\s*tran|tt\.)\s*", "Thị trấn"),
+    (r"(?:thi\s*xa|tx\.)\s*", "Thị xã"),
+    (r"(?:xa|x\.)\s*", "Xã"),
+    (r"(?:thanh\s*pho|tp\.?)\s*", "Thành phố"),
+    (r"(?:tinh|t\.)\s*", "Tỉnh"),
+]
+
+
+def _expand_part(part: str, hcmc_name: str) -> str:
+    p = part.strip()
+    low = fold_lower(p)
+    if _HCMC_RE.fullmatch(low.strip(" .")) or fold_lower(p).strip(" .") in ("tp.hcm", "tp hcm", "tphcm", "hcm"):
+        return hcmc_name
+    for pattern, unit in _UNIT_RULES:
+        m = re.match(pattern, low)
+        if m and m.end() < len(p):
+            rest = p[m.end():].strip(" .")
+            if not rest or not (rest[0].isdigit() or rest[0].isupper()):
+                continue
+            if unit == "Thành phố" and _HCMC_RE.fullmatch(fold_lower(p).strip(" .")):
+                return hcmc_name
+            if is_upper_text(rest):
+                rest = title_case(rest.lower())
+            keep_case = unit if p[:1].isupper() or p[:1] != fold_lower(p)[:1] or True else unit
+            return f"{keep_case} {rest}"
+    return p
+
+
+def normalize_address(text: str) -> str | None:
+    """An address in the normal form: abbreviations expanded, unit words capitalised.
+
+    "120 Võ Văn Tần, P.6, Q.3, TP.HCM" → "120 Võ Văn Tần, Phường 6, Quận 3, Thành phố Hồ
+    Chí Minh". Foreign addresses are kept as written (only spacing and NFC are fixed).
+    """
+    addr = clean(text).strip(" ,.;")
+    if not addr:
+        return None
+    if _is_foreign(addr):
+        return addr
+    no_diacritics = fold_lower(addr) == addr.lower()
+    hcmc = "Thành phố Hồ Chí Minh"
+    # "P7" "Q3" glued: split off; also "P.7,Q.3" without spaces
+    parts = [x for x in re.split(r"\s*,\s*", addr) if x.strip()]
+    # a house/street part may carry the ward after a dash: leave it
+    out = [_expand_part(x, hcmc) if i > 0 or len(parts) == 1 else x.strip() for i, x in enumerate(parts)]
+    if out and _HCMC_RE.search(fold_lower(out[0])) and len(parts) > 1:
+        out[0] = parts[0]
+    result = ", ".join(out)
+    # written without diacritics: the value stays so (expansions folded too)
+    return fold(result) if no_diacritics else result
+
+
+
+def _is_foreign(text: str) -> bool:
+    return foreign_country(text) is not None and not _HCMC_RE.search(fold_lower(text))
+
+
+def foreign_country(text: str) -> str | None:
+    """The foreign country named in `text` (a city resolves to its country), or None."""
+    low = " " + re.sub(r"[^a-z0-9]+", " ", fold_lower(text)) + " "
+    data = load_data("places.toml")["countries"]
+    names = sorted(data["names"], key=len, reverse=True)
+    best: tuple[int, str] | None = None
+    for name in names:
+        key = " " + re.sub(r"[^a-z0-9]+", " ", fold_lower(name)).strip() + " "
+        if key.strip() in ("anh", "my", "duc", "y", "ao", "bi", "nga", "uc", "lao", "se c", "sec", "phap"):
+            # short names that are also common words/name syllables: need a country cue
+            cue = re.search(r"(?:nuoc|cong hoa|quoc tich|vuong quoc|tai|o)\s+" + re.escape(key.strip()) + r"(?![a-z])", low)
+            if not cue:
+                continue
+        pos = low.find(key)
+        if pos >= 0 and (best is None or pos < best[0]):
+            best = (pos, name)
+    if best is None:
+        return None
+    return data.get("city_of", {}).get(best[1], best[1])
+
+
+# ------------------------------------------------------------------ judgment numbers
+
+_TYPES = {"DS": "DS", "HNGD": "HNGĐ", "HNGĐ": "HNGĐ", "KDTM": "KDTM", "LD": "LĐ", "LĐ": "LĐ", "HC": "HC", "HS": "HS"}
+_STAGES = {"ST": "ST", "PT": "PT", "GDT": "GĐT", "GĐT": "GĐT", "TT": "TT"}
+_TYPE_RE = "HNGD|KDTM|DS|LD|HC|HS"
+_STAGE_RE = "GDT|ST|PT|TT"
+JUDGMENT_NUMBER = re.compile(
+    rf"(?<![\d/])(\d{{1,5}})\s*/\s*((?:19|20)\d\d)\s*/\s*"
+    rf"(?:(QD)\s*-?\s*({_STAGE_RE})?\s*-?\s*({_TYPE_RE})?(?![A-Z])"
+    rf"|({_TYPE_RE})\s*-?\s*({_STAGE_RE})(?![A-Z]))"
+)
+
+
+def fold_upper(text: str) -> str:
+    """Folded upper case with the same length as the NFC text (Đ→D)."""
+    return fold_lower(text).upper()
+
+
+def find_judgment_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Judgment and decision numbers in `text` as (start, end, canonical number).
+
+    Accepts PDF spacing and wraps ("01/2025 /QĐ - PT", "…/KDTM-\\nST", "DSST"); returns
+    "<n>/<year>/<TYPE>-<STAGE>" or "<n>/<year>/QĐ<STAGE>-<TYPE>". Acceptance numbers
+    (TLST-…) and contract numbers do not match.
+    """
+    up = fold_upper(text)
+    out = []
+    for m in JUDGMENT_NUMBER.finditer(up):
+        n, year = m[1], m[2]
+        if m[3]:
+            stage = _STAGES.get(m[4] or "", "")
+            typ = _TYPES.get(m[5] or "", "")
+            if not stage and not typ:
+                continue
+            number = f"{n}/{year}/QĐ{stage}-{typ}" if typ else f"{n}/{year}/QĐ-{stage}"
+        else:
+            number = f"{n}/{year}/{_TYPES[m[6]]}-{_STAGES[m[7]]}"
+        out.append((m.start(), m.end(), number))
+    return out
+
+
+def normalize_number(text: str) -> str | None:
+    """The canonical judgment number in `text`, or the text cleaned (awards, foreign numbers)."""
+    found = find_judgment_numbers(text)
+    if found:
+        return found[0][2]
+    value = clean(text).strip(" ,.;")
+    return value or None
+
+
+def number_parts(number: str) -> tuple[str | None, str | None]:
+    """(case_type, stage) read from a canonical number."""
+    m = re.fullmatch(r"\d+/\d{4}/(?:QĐ(ST|PT|GĐT|TT)?(?:-(\w+))?|(\w+)-(\w+))", number)
+    if not m:
+        return None, None
+    if m[3]:
+        return m[3], m[4]
+    return m[2], m[1]
+
+
+# ------------------------------------------------------------------ courts and offices
+
+_COURT_PREFIX = re.compile(r"^(?:toa\s*an\s*nhan\s*dan|tand|toa\s*an|ta)\b\.?\s*")
+
+
+def _hcmc_district(rest_low: str) -> str | None:
+    """"quan 3" / "q.3" / "huyen binh chanh" / "binh thanh" → canonical district unit name."""
+    data = load_data("places.toml")["hcmc"]
+    m = re.match(r"(?:(quan|q)\s*\.?\s*|(huyen|h\.)\s*|(thanh\s*pho|tp\.?)\s*)?(.+)$", rest_low.strip())
+    if not m:
+        return None
+    body = m[4].strip(" .,")
+    for name in data["urban"]:
+        if fold_lower(name) == body and not m[2]:
+            if m[3] and name in data.get("cities", []):
+                return f"Thành phố {name}"
+            return f"Quận {name}"
+    for name in data["rural"]:
+        if fold_lower(name) == body and not m[1]:
+            return f"Huyện {name}"
+    return None
+
+
+def _split_hcmc_suffix(low: str) -> tuple[str, bool]:
+    m = re.search(r"[,\s-]*(?:thanh\s*pho|tp\.?)?\s*(?:ho\s*chi\s*minh|hcm)\.?$", low)
+    if m:
+        return low[: m.start()].strip(" ,-"), True
+    return low, False
+
+
+def canonical_court(text: str) -> tuple[str | None, CourtLevel | None]:
+    """A court as cited → (canonical name, court level).
+
+    "TAND Q.3" → ("Tòa án nhân dân Quận 3", "district"); "TAND TP.HCM" → city;
+    "TAND cấp cao tại TP. HCM" → high; "Tòa án nhân dân huyện Đức Hòa, tỉnh Long An" →
+    other_province; an arbitration centre → arbitration; a court of a foreign country →
+    foreign (as written).
+    """
+    value = clean(text).strip(" ,.;()")
+    if not value:
+        return None, None
+    low = fold_lower(value)
+    if "trong tai" in low or "arbitration" in low:
+        for centre in load_data("places.toml")["arbitration"]:
+            for alias in [centre["canonical"], *centre["aliases"]]:
+                a = fold_lower(alias)
+                if a in low:
+                    return centre["canonical"], "arbitration"
+        return value, "arbitration"
+    if foreign_country(value) and not _HCMC_RE.search(low):
+        return value, "foreign"
+    m = _COURT_PREFIX.match(low)
+    rest = low[m.end():] if m else low
+    rest_orig = value[m.end():] if m else value
+    if "cap cao" in rest:
+        place = rest_orig[rest.index("cap cao") + len("cap cao"):].strip()
+        place = re.sub(r"^(?:tại|tai)\s+", "", place)
+        if not place or _HCMC_RE.search(fold_lower(place)):
+            place = "Thành phố Hồ Chí Minh"
+        return f"Tòa án nhân dân cấp cao tại {place}", "high"
+    rest_no_hcmc, had_hcmc = _split_hcmc_suffix(rest)
+    if not rest_no_hcmc.strip(" ,.") and had_hcmc:
+        return "Tòa án nhân dân Thành phố Hồ Chí Minh", "city"
+    district = _hcmc_district(rest_no_hcmc)
+    names_other = load_data("places.toml")["provinces"]
+    other = [p for p in names_other["provinces"] + names_other["cities"] if fold_lower(p) in rest]
+    if district and not other:
+        return f"Tòa án nhân dân {district}", "district"
+    if m:
+        tail = rest_orig.strip(" ,.")
+        tail = re.sub(r"\s*,\s*", ", ", tail)
+        tail = _lower_units(tail)
+        return f"Tòa án nhân dân {tail}", "other_province"
+    return value, None
+
+
+def _lower_units(text: str) -> str:
+    """Unit words in lower case, as courts outside HCMC are written: "huyện Đức Hòa, tỉnh Long An"."""
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = fold_lower(word)
+        table = {"tinh": "tỉnh", "huyen": "huyện", "quan": "quận", "thanh pho": "thành phố", "thi xa": "thị xã",
+                 "tp.": "thành phố ", "tp": "thành phố", "tx.": "thị xã "}
+        return table.get(low.strip(), word)
+    text = re.sub(r"(?i)(?<![\w])(?:tỉnh|tinh|huyện|huyen|quận|quan|thành phố|thanh pho|thị xã|thi xa|tp\.|tx\.)(?![\w])", repl, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_OFFICE = re.compile(
+    r"^(?:(chi\s*cuc|cuc)\s*(?:thi\s*hanh\s*an\s*dan\s*su|thads)|(phong)\s*(?:thi\s*hanh\s*an\s*dan\s*su|thads)\s*khu\s*vuc)\s*(.*)$"
+)
+
+
+def canonical_office(text: str) -> str | None:
+    """An enforcement office as addressed → canonical name, or None when generic.
+
+    "Chi cục THADS Q.3" → "Chi cục Thi hành án dân sự Quận 3"; "Cục THADS TP.HCM" →
+    "Cục Thi hành án dân sự Thành phố Hồ Chí Minh"; "Quý cơ quan…" → None.
+    """
+    value = clean(text).strip(" ,.;:")
+    low = fold_lower(value)
+    m = _OFFICE.match(low)
+    if not m:
+        return None
+    rest_orig = value[m.start(3):].strip(" ,.") if m[3] else ""
+    rest, had_hcmc = _split_hcmc_suffix(m[3].strip(" ,."))
+    if m[1] and m[1].replace(" ", "") == "cuc":
+        if not rest or had_hcmc and not rest:
+            return "Cục Thi hành án dân sự Thành phố Hồ Chí Minh"
+        if _HCMC_RE.search(m[3]) and not rest.strip():
+            return "Cục Thi hành án dân sự Thành phố Hồ Chí Minh"
+        return f"Cục Thi hành án dân sự {_lower_units(rest_orig)}"
+    district = _hcmc_district(rest)
+    if district:
+        return f"Chi cục Thi hành án dân sự {district}"
+    if m[2]:
+        return f"Phòng Thi hành án dân sự khu vực {rest_orig}"
+    return f"Chi cục Thi hành án dân sự {_lower_units(rest_orig)}" if rest_orig else None
