@@ -208,9 +208,9 @@ def _filename(part: Message) -> str | None:
 
     Tries Content-Disposition filename (RFC 2183, RFC 2231 `filename*=` and continuations
     `filename*0*=`), then Content-Type `name=` (html-only mailers put it only there). Outlook puts
-    RFC 2047 encoded-words inside the quoted parameter, which RFC 2047 §5 forbids and the stdlib
-    returns undecoded (CPython gh-71520 / bpo-27321 family: encoded-words in parameters are not
-    decoded by `get_filename`), so they are decoded here.
+    RFC 2047 encoded-words inside the quoted parameter, which RFC 2047 §5 forbids: policy.default
+    decodes them, compat32 (our fallback tree, see `_parse`) returns them raw, so they are decoded
+    here. Apple Mail sends NFD names: NFC them.
     """
     name = None
     for getter in (lambda: part.get_filename(), lambda: part.get_param("name")):
@@ -462,13 +462,23 @@ def _parse(raw: bytes, *, own_addresses: frozenset[str], max_bytes: int, limits:
         return Rejected(code=Reason.UNDECODABLE, detail="empty message")
     try:
         front = mailparser.parse_from_bytes(raw)  # compat32 tree; headers and defects
-        tree = BytesParser(policy=policy.default).parsebytes(raw)
     except Exception as exc:  # MailParserRecursionError (deep nesting) and parser bugs
         return Rejected(code=Reason.UNDECODABLE, detail=f"{type(exc).__name__}: {exc}"[:300])
     if len(front.message.keys()) == 0:
         return Rejected(code=Reason.UNDECODABLE, detail="no header fields")
 
     defects: list[str] = []
+    # policy.default's header parser raises IndexError on some malformed MIME parameters
+    # (`Content-Type: …; name*`), even inside BytesParser (CPython gh-151857). Then the MIME tree is
+    # walked in mail-parser's compat32 tree, which keeps the raw parameters.
+    tree: Message
+    try:
+        tree = BytesParser(policy=policy.default).parsebytes(raw)
+    except RecursionError:
+        return Rejected(code=Reason.UNDECODABLE, detail="MIME nesting too deep")
+    except Exception as exc:
+        defects.append(f"policy.default parser failed ({type(exc).__name__}, CPython gh-151857); compat32 used")
+        tree = front.message
     for entry in front.defects:
         for kind, notes in entry.items():
             defects.extend(f"{kind}: {n}" for n in notes)
@@ -505,8 +515,16 @@ def _parse(raw: bytes, *, own_addresses: frozenset[str], max_bytes: int, limits:
         walk.visit(tree)
     except RecursionError:
         return Rejected(code=Reason.UNDECODABLE, detail="MIME nesting too deep")
-    except Exception as exc:  # the stdlib's lenient parser leaves odd trees; never crash the pipeline
-        return Rejected(code=Reason.UNDECODABLE, detail=f"{type(exc).__name__}: {exc}"[:300])
+    except Exception as exc:  # a header of one part fails lazily under policy.default (gh-151857)
+        if tree is front.message:
+            return Rejected(code=Reason.UNDECODABLE, detail=f"{type(exc).__name__}: {exc}"[:300])
+        defects.append(f"policy.default header failed ({type(exc).__name__}, CPython gh-151857); compat32 used")
+        tree = front.message
+        walk = _Walk(limits, depth)
+        try:
+            walk.visit(tree)
+        except Exception as exc2:  # RecursionError included: nothing usable is left
+            return Rejected(code=Reason.UNDECODABLE, detail=f"{type(exc2).__name__}: {exc2}"[:300])
     defects.extend(walk.defects)
     for d in getattr(tree, "defects", []):
         defects.append(type(d).__name__)

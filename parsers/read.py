@@ -14,6 +14,7 @@ files, bodies) before images that need OCR. Reading and field extraction are not
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,13 +172,25 @@ def _cost(c: _Candidate) -> tuple[int, int, int]:
 
 
 class _Reader:
-    """Reads documents once each (by SHA-256)."""
+    """Reads documents once each (by SHA-256). Files that are not documents (a refused zip, a TNEF
+    winmail.dat) become a `DocumentError` with the reason, without calling the reader."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, defects: list[str]) -> None:
         self.limits = limits
+        self.defects = defects
         self.cache: dict[str, Document | DocumentError] = {}
 
     def read(self, att: MailAttachment) -> Document | DocumentError:
+        if att.content_type == "application/ms-tnef":
+            return DocumentError(name=att.filename, code="unsupported",
+                                 reason="Tệp winmail.dat (định dạng TNEF của Outlook) không đọc được; "
+                                        "đề nghị người gửi gửi lại tệp đơn ở dạng Word hoặc PDF.")
+        if archive.is_zip(att.filename, att.content_type, att.data) and not att.children:
+            note = next((d.split(": ", 1)[1] for d in self.defects if d.startswith(f"{att.filename}: ")), "")
+            code = "zip-bomb" if "zip-bomb" in note or "nested" in note else "corrupt"
+            return DocumentError(name=att.filename, code=code,
+                                 reason="Tệp nén bị từ chối: giải nén vượt giới hạn cho phép hoặc lồng nhau quá sâu."
+                                 if code == "zip-bomb" else "Tệp nén hỏng, rỗng hoặc có mật khẩu.")
         if att.sha256 not in self.cache:
             self.cache[att.sha256] = documents.read_document(att.filename, att.data, self.limits)
         return self.cache[att.sha256]
@@ -191,6 +204,8 @@ def _collect(atts: list[MailAttachment], roles: dict[str, str], out: list[_Candi
             continue  # its parts are read from mail.forwarded
         if att.children or archive.is_zip(att.filename, att.content_type, att.data):
             roles[att.filename] = "archive"
+            if not att.children:  # refused or empty: parse_mail noted why in the defects
+                out.append(_Candidate(att, "forwarded_zip" if forwarded else "zip", len(out)))
             for child in _flatten(att.children):
                 if _is_document(child):
                     out.append(_Candidate(child, "forwarded_zip" if forwarded else "zip", len(out)))
@@ -199,6 +214,7 @@ def _collect(atts: list[MailAttachment], roles: dict[str, str], out: list[_Candi
             continue
         if att.content_type == "application/ms-tnef":
             roles[att.filename] = "other"
+            out.append(_Candidate(att, "forwarded_attachment" if forwarded else "attachment", len(out)))
             continue
         if _is_document(att):
             out.append(_Candidate(att, "forwarded_attachment" if forwarded else "attachment", len(out)))
@@ -269,7 +285,7 @@ def read_petition(mail: ParsedMail, limits: Limits) -> PetitionRead | Rejected:
     if fwd is not None:
         _collect(fwd.attachments, roles, candidates, forwarded=True)
 
-    reader = _Reader(limits)
+    reader = _Reader(limits, mail.defects + (fwd.defects if fwd is not None else []))
     chosen: _Candidate | None = None
     unreadable: _Candidate | None = None
     for c in sorted(candidates, key=_cost):
@@ -279,7 +295,9 @@ def read_petition(mail: ParsedMail, limits: Limits) -> PetitionRead | Rejected:
         c.doc = reader.read(c.att)
         if isinstance(c.doc, DocumentError):
             roles[c.name] = "other"
-            if unreadable is None and (_hint(c.name) == "petition" or len(candidates) == 1):
+            if unreadable is None and (_hint(c.name) == "petition" or len(candidates) == 1
+                                       or c.doc.code in ("zip-bomb", "encrypted-pdf")
+                                       or c.att.content_type == "application/ms-tnef"):
                 unreadable = c
             continue
         c.verdict = classify(c.doc.text)
@@ -364,17 +382,11 @@ def extract_file(path: Path, limits: Limits) -> PetitionRead | Rejected:
         members = archive.list_zip(data, limits)
         if isinstance(members, str):
             return Rejected(code=Reason.UNREADABLE_ATTACHMENT, detail=f"{name}: {members}")
-        import hashlib
-
         zipped = MailAttachment(filename=name, content_type="application/zip", size=len(data),
                                 sha256=hashlib.sha256(data).hexdigest(), data=data, children=members)
         return read_petition(ParsedMail(message_id=None, from_name=None, from_addr=None,
                                         attachments=[zipped]), limits)
-    if low.endswith(".txt"):
-        text = _decode_text(data)
-        doc: Document | DocumentError = documents.document_from_text(name, text, DocFormat.TEXT)
-    else:
-        doc = documents.read_document(name, data, limits)
+    doc = documents.read_document(name, data, limits)
     if isinstance(doc, DocumentError):
         return Rejected(code=Reason.UNREADABLE_ATTACHMENT, detail=f"{name}: {doc.reason}")
     verdict = classify(doc.text)
@@ -384,11 +396,3 @@ def extract_file(path: Path, limits: Limits) -> PetitionRead | Rejected:
     return PetitionRead(extraction=petition.extract(doc), petition_in="attachment", attachment=name,
                         reason=f"Tệp \"{name}\" {why}.", roles={name: "petition"})
 
-
-def _decode_text(data: bytes) -> str:
-    for enc in ("utf-8-sig", "cp1258"):
-        try:
-            return nfc(data.decode(enc))
-        except UnicodeDecodeError:
-            continue
-    return nfc(data.decode("utf-8", "replace"))
