@@ -62,6 +62,17 @@ def dovecot_plain(request) -> DovecotServer:
     return _server(request, "dovecot-plain", BASE_CAPABILITIES)
 
 
+@pytest.fixture
+def lonely_dovecot(request) -> DovecotServer:
+    """A server for this test alone: for failed logins.
+
+    After a failed login Dovecot's anvil delays the next logins from the same
+    IP (2, 4, 8 … s; login_trusted_networks does not lift it), which would slow
+    every later test on a shared server.
+    """
+    return _server(request, "dovecot-lonely", None)
+
+
 _counter = itertools.count(1)
 
 

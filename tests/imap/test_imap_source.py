@@ -126,8 +126,8 @@ def test_uidvalidity_change_yields_every_message_again(dovecot, mailboxes: Mailb
     assert sorted(f.raw for f in again) == sorted(raws)
 
 
-def test_wrong_password_is_a_source_error_naming_the_mailbox_and_keys(mailboxes: Mailboxes):
-    acct = mailboxes.office("binh-tan")
+def test_wrong_password_is_a_source_error_naming_the_mailbox_and_keys(lonely_dovecot):
+    acct = Mailboxes(lonely_dovecot).office("binh-tan")
     src = ImapSource(acct.backend(), acct.office, "wrong")
     with pytest.raises(ImapLoginError) as e:
         src.uidvalidity()
