@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from intake.config import Config, Office
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,21 @@ class MailSource(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def open_source(cfg: "Config", office: "Office") -> MailSource:
+    """The `MailSource` for one office under config `[mail] backend`.
+
+    "maildir": `<mail.maildir.root>/<slug>`; "imap": `intake.imap.ImapSource`,
+    imported only then (imapclient stays out of the Maildir setup).
+    Raises ConfigError if the IMAP password cannot be read, SourceError if
+    the mailbox cannot be opened.
+    """
+    if cfg.mail.backend == "imap":
+        from intake.imap import ImapSource
+
+        assert cfg.mail.imap is not None  # Config validation guarantees the section
+        return ImapSource(cfg.mail.imap, office, cfg.mail.imap.password.read())
+    from intake.maildir import MaildirSource
+
+    return MaildirSource(cfg.mail.maildir.root, office.slug)

@@ -16,6 +16,7 @@ import os
 import re
 import smtplib
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import getaddresses
 from email.parser import BytesHeaderParser
@@ -167,10 +168,12 @@ def _recover(engine: Engine, transport, report: SendReport) -> None:  # noqa: AN
         s.commit()
 
 
-def send_pending(engine: Engine, cfg: Config, *, limit: int | None = None, transport=None) -> SendReport:  # noqa: ANN001
+def send_pending(engine: Engine, cfg: Config, *, limit: int | None = None, transport=None,  # noqa: ANN001
+                 crash: Callable[[], None] | None = None) -> SendReport:
     """Send every pending outbox row (oldest first) and record each outcome.
 
     Returns a SendReport; delivery errors are counted there, never raised.
+    `crash` (tests) is called between the delivery and its record.
     Raises ConfigError if the SMTP section or its password is missing.
     """
     report = SendReport()
@@ -203,6 +206,8 @@ def send_pending(engine: Engine, cfg: Config, *, limit: int | None = None, trans
                     report.errors.append(f"outbox {oid} to {row.to_addr}: {e}")
                     repo.audit(s, "letter-failed", case_id=row.case_id, outbox=oid, error=str(e))
                 else:
+                    if crash is not None:
+                        crash()
                     row.status, row.sent_at, row.error = "sent", utcnow(), None
                     report.sent += 1
                     repo.audit(s, "letter-sent", case_id=row.case_id, outbox=oid, to=row.to_addr)
