@@ -171,17 +171,21 @@ class _Walker:
         for tr in tbl.iter(_W_TR):
             if _inside(tr, tbl, (_W_TBL,)):  # nested tables are read inside their cell
                 continue
-            row = _RawLine()
-            prev = None
+            cells: list[list[_RawLine]] = []
             for tc in tr.findall(_W_TC):
                 cell_lines = [ln for ln in self.block(tc) if ln.raw().strip()]
                 if not cell_lines:
-                    continue
+                    continue  # empty, or the continuation of a vertically merged cell
                 key = " ".join(ln.raw().strip() for ln in cell_lines)
-                if key == prev:
-                    continue
-                prev = key
-                if row.pieces:
+                if cells and key == " ".join(ln.raw().strip() for ln in cells[-1]):
+                    continue  # a merged cell repeated
+                cells.append(cell_lines)
+            if len(cells) == 1:  # a full-width row (section title, list): no pairing to keep
+                lines.extend(cells[0])
+                continue
+            row = _RawLine()
+            for k, cell_lines in enumerate(cells):
+                if k:
                     row.pieces.append(_Piece(" | ", None))
                 for i, ln in enumerate(cell_lines):
                     if i:
