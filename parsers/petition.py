@@ -1,31 +1,954 @@
-"""Petition fields from a Document (minimal first version; being extended)."""
+"""Petition fields from a `Document`: `extract(doc) -> Extraction`.
+
+The reader follows the form of the petition (Article 31 of the Law on Civil Judgment
+Enforcement 2008, amended 2014), not any one layout:
+
+1. lines are cleaned (NFC, modern tone placement), table rows split into cells and lines
+   wrapped by a PDF or OCR layout joined back into paragraphs;
+2. the document is cut into blocks by the labels of the form (`data/labels.toml`, matched
+   without accents or case): the requester, the creditor, the debtor, the judgment, the
+   request, the assets, the attachments and the signature block; prose written in an email
+   body falls into the same blocks ("Tôi là …", "thay cho …", "Nay tôi làm đơn …");
+3. each block is read with label patterns that work both for "Label: value" lines and for
+   prose ("…, địa chỉ …, số điện thoại …");
+4. judgments are found as citations ("Bản án … số N ngày D của Tòa án X về việc Y"), the
+   one to enforce chosen by stage, the first-instance and recognition ones kept beside it;
+5. values go through `parsers.normalize` and each gets a `FieldNote` whose confidence says
+   how it was found (label, prose pattern, fallback) times the OCR confidence of its line.
+
+Outcomes are values: odd input gives empty fields and low confidence, never an exception.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from parsers.model import Document, Extraction, FieldNote, Fields, Judgment, Party, Source
-from parsers.vietnamese import clean, fold_lower
+from parsers import normalize as nz
+from parsers.model import (
+    Document,
+    DocFormat,
+    Extraction,
+    FieldNote,
+    Fields,
+    ForeignElement,
+    Judgment,
+    Party,
+    Ref,
+    Source,
+)
+from parsers.vietnamese import clean, fold, fold_lower
 
-_NUMBER = re.compile(r"(\d{1,5})\s*/\s*(\d{4})\s*/\s*([A-ZĐ]{1,5})\s*-\s*([A-ZĐ]{2,5})")
+# confidence of a value by how it was found
+CONF_LABEL = 0.95  # after a label of the form
+CONF_PROSE = 0.85  # by a prose pattern
+CONF_WEAK = 0.6  # by a fallback guess
+CONF_CONFLICT = 0.45  # two candidates disagree
+
+ROLES = {"requester": "Người yêu cầu thi hành án", "creditor": "Người được thi hành án",
+         "debtor": "Người phải thi hành án"}
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass
+class _Line:
+    text: str
+    low: str  # fold_lower(text), same length
+    index: int  # index in doc.lines
+    page: int
+    box: tuple[float, float, float, float] | None
+    conf: float
+    cells: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Label:
+    group: str  # "sections", "party", "judgment", "signature"
+    key: str  # "requester", "address", …
+    text: str  # folded label
+
+
+@dataclass
+class _Hit:
+    label: _Label
+    value: str  # the text after the label (original case)
+    value_low: str
+
+
+_ENUM = re.compile(r"^\s*(?:(?:[ivxlc]{1,4}|\d{1,2}|[a-zđ])\s*[.)/]\s+|[-–—•+*·]\s*)")
+_LEADING_PRONOUN = re.compile(r"^(?:chung\s+toi|toi|cong\s+ty|ngan\s+hang)\s+(?:xin\s+)?(?:duoc\s+)?")
+
+
+def _labels() -> list[_Label]:
+    data = nz.load_data("labels.toml")
+    out = []
+    for group in ("sections", "party", "judgment"):
+        for key, words in data[group].items():
+            for w in words:
+                out.append(_Label(group, key, fold_lower(w)))
+    out.sort(key=lambda lab: len(lab.text), reverse=True)
+    return out
+
+
+def _prepare(doc: Document) -> list[_Line]:
+    lines: list[_Line] = []
+    for i, line in enumerate(doc.lines):
+        for part in line.text.split("\n"):
+            text = clean(part)
+            if not text:
+                lines.append(_Line("", "", i, line.page, line.box, line.confidence))
+                continue
+            cells = [c.strip() for c in re.split(r"\s+\|\s+|\t+|\s{3,}", text) if c.strip()]
+            dedup: list[str] = []
+            for c in cells:
+                if not dedup or fold_lower(c) != fold_lower(dedup[-1]):
+                    if c not in dedup:
+                        dedup.append(c)
+            text = " | ".join(dedup)
+            lines.append(_Line(text, fold_lower(text), i, line.page, line.box, line.confidence,
+                               dedup if len(dedup) > 1 else []))
+    return _join_wrapped(lines, doc.format)
+
+
+def _starts_new(line: _Line, labels: list[_Label]) -> bool:
+    if not line.text:
+        return True
+    if _ENUM.match(line.low) or line.cells:
+        return True
+    if _label_at_start(line, labels) is not None:
+        return True
+    if _PLACE_DATE.search(line.low) and len(line.low) < 80:
+        return True
+    return False
+
+
+def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
+    """Join lines that a PDF/OCR layout (or a hard-wrapped body) broke inside a paragraph."""
+    if fmt == DocFormat.DOCX:
+        return lines
+    lengths = sorted(len(x.text) for x in lines if x.text)
+    if not lengths:
+        return lines
+    wide = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+    labels = _labels()
+    out: list[_Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.text and line.text and not prev.cells
+            and not prev.text.endswith((".", ":", ";", "!", "?"))
+            and not prev.text.isupper()
+            and not _starts_new(line, labels)
+            and (len(prev.text) >= 0.7 * wide or line.text[:1].islower()
+                 or prev.text.endswith((",", "-", "/", "(", "–")))
+            and not _PLACE_DATE.search(prev.low)
+        ):
+            sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
+            text = prev.text + sep + line.text
+            out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf))
+        else:
+            out.append(line)
+    return out
+
+
+def _label_at_start(line: _Line, labels: list[_Label]) -> _Hit | None:
+    """The label a line starts with, and the value after it."""
+    low = line.low
+    m = _ENUM.match(low)
+    start = m.end() if m else 0
+    # "Họ và tên người yêu cầu: …" — a name label in front of a section label
+    name_prefix = re.match(r"(?:ho\s+va\s+ten|ho\s+ten|ten)\s+(?=nguoi\s|to\s+chuc\s)", low[start:])
+    if name_prefix:
+        start += name_prefix.end()
+    pron = _LEADING_PRONOUN.match(low[start:])
+    for offset in (start, start + (pron.end() if pron else 0)):
+        rest = low[offset:]
+        for lab in labels:
+            if offset != start and lab.key != "attachments":
+                continue
+            if not rest.startswith(lab.text):
+                continue
+            end = offset + len(lab.text)
+            after = low[end:end + 1]
+            if after and (after.isalnum()):
+                continue
+            if line.cells and fold_lower(line.cells[0]).startswith(low[start:end].strip()):
+                value = " | ".join(line.cells[1:])
+                return _Hit(lab, value, fold_lower(value))
+            tail = line.text[end:]
+            sep = re.match(r"^\s*(?:\((?:[^)]{0,40})\))?\s*(?:[:|]|-(?=\s))?\s*", tail)
+            had_colon = bool(sep and re.search(r"[:|]", sep.group(0)))
+            value = tail[sep.end():] if sep else tail
+            if lab.group == "party" and not had_colon and lab.key not in ("name",):
+                # without a colon, only when the value clearly starts (pdf tables lose the bar)
+                if not value[:1].isdigit() and not value[:1].isupper() and lab.key != "address":
+                    continue
+            if lab.group == "sections" and not had_colon and value and lab.key in ("assets", "proposal"):
+                continue  # prose that merely starts with the word
+            if lab.key == "addressed_to" and lab.text == "gui" and not had_colon:
+                continue
+            return _Hit(lab, value.strip(), fold_lower(value.strip()))
+    return None
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d:|]{2,45}?)\s*,?\s*ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}"
+)
+_JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
+_PROSE_REQUEST = re.compile(r"\b(?:lam\s+don|de\s+nghi|yeu\s+cau)\b.{0,60}\bthi\s+hanh\b")
+_CREDITOR_CUE = re.compile(
+    r"\b(?:thay\s+(?:mat\s+)?cho|thay\s+mat|dai\s+dien\s+cho|theo\s+uy\s+quyen\s+cua|duoc\s+uy\s+quyen\s+cua|uy\s+quyen\s+cua)\s+"
+)
+
+
+@dataclass
+class _Blocks:
+    parties: dict[str, list[_Line]] = field(default_factory=lambda: {"requester": [], "creditor": [], "debtor": []})
+    party_heads: dict[str, str] = field(default_factory=dict)  # name given on the section line
+    party_head_line: dict[str, _Line] = field(default_factory=dict)
+    section_seen: set[str] = field(default_factory=set)
+    judgment: list[_Line] = field(default_factory=list)
+    request: list[tuple[_Line, str]] = field(default_factory=list)
+    assets: list[tuple[_Line, str]] = field(default_factory=list)
+    attachments: list[tuple[_Line, str]] = field(default_factory=list)
+    addressed: tuple[_Line, str] | None = None
+    proposal: list[tuple[_Line, str]] = field(default_factory=list)
+    place_date: _Line | None = None
+    signature: list[_Line] = field(default_factory=list)
+    body: list[_Line] = field(default_factory=list)  # everything outside the attachment list
+
+
+def _cut(lines: list[_Line]) -> _Blocks:
+    labels = _labels()
+    b = _Blocks()
+    current: str | None = None
+    in_signature = False
+    for line in lines:
+        if not line.text:
+            continue
+        hit = _label_at_start(line, labels)
+        pd = _PLACE_DATE.search(line.low)
+        if pd and len(line.text) < 90 and not hit:
+            b.place_date = b.place_date or line
+            in_signature = True
+            current = "signature"
+            continue
+        if in_signature:
+            if hit is None or (hit.label.group == "sections" and not hit.value and hit.label.key in ("requester",)):
+                b.signature.append(line)
+                continue
+            in_signature = False
+        if hit is not None and hit.label.group == "sections":
+            key = hit.label.key
+            if key in ("requester", "creditor", "debtor"):
+                current = key
+                b.section_seen.add(key)
+                if hit.value and key not in b.party_heads:
+                    b.party_heads[key] = hit.value
+                    b.party_head_line[key] = line
+                b.parties[key].append(line)
+                b.body.append(line)
+                continue
+            if key == "addressed_to":
+                b.addressed = (line, hit.value)
+                current = "preamble"
+                continue
+            if key == "judgment":
+                current = "judgment"
+                if hit.value:
+                    b.judgment.append(line)
+                b.body.append(line)
+                continue
+            if key in ("request", "assets", "attachments", "proposal"):
+                current = key
+                target = {"request": b.request, "assets": b.assets, "attachments": b.attachments,
+                          "proposal": b.proposal}[key]
+                if hit.value:
+                    target.append((line, hit.value))
+                if key != "attachments":
+                    b.body.append(line)
+                continue
+        if current == "attachments":
+            b.attachments.append((line, line.text))
+            continue
+        b.body.append(line)
+        if hit is not None and hit.label.group == "judgment":
+            if hit.label.key == "subject" or current in ("judgment", None) or current in b.parties:
+                current = "judgment"
+            b.judgment.append(line)
+            continue
+        if current in ("requester", "creditor", "debtor"):
+            if _JUDGMENT_CUE.search(line.low) and hit is None and _PROSE_REQUEST.search(line.low):
+                current = "judgment"
+                b.judgment.append(line)
+                continue
+            b.parties[current].append(line)
+            continue
+        if current in (None, "preamble"):
+            if _JUDGMENT_CUE.search(line.low) or _PROSE_REQUEST.search(line.low):
+                current = "judgment"
+                b.judgment.append(line)
+                continue
+            if _looks_like_party(line):
+                m = _CREDITOR_CUE.search(line.low)
+                if b.parties["requester"] and m:
+                    current = "creditor"
+                    b.section_seen.add("creditor-prose")
+                    b.parties["creditor"].append(line)
+                elif m and re.search(r"\b(?:toi|chung\s+toi)\b", line.low[: m.start()]) and not b.parties["requester"]:
+                    b.parties["requester"].append(line)
+                    current = "requester"
+                else:
+                    b.parties["requester"].append(line)
+                    current = "requester"
+            continue
+        if current == "judgment":
+            b.judgment.append(line)
+        elif current == "request":
+            b.request.append((line, line.text))
+        elif current == "assets":
+            b.assets.append((line, line.text))
+        elif current == "proposal":
+            b.proposal.append((line, line.text))
+    return b
+
+
+def _looks_like_party(line: _Line) -> bool:
+    low = line.low
+    if re.search(r"\b(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|dia\s+chi|ma\s+so\s+thue|cmnd|cccd|"
+                 r"can\s+cuoc|dien\s+thoai|tru\s+so|cu\s+tru|thay\s+cho)\b", low):
+        return True
+    return nz.is_organization(line.text)
+
+
+# --------------------------------------------------------------------------- parties
+
+_STOP = (
+    r"(?=\s*(?:[,;]\s*|\s-\s|\s–\s|\(|\s)(?:so\s+)?(?:dien\s+thoai|dt\b|sdt\b|di\s+dong|email|e-mail|cmnd|cccd|can\s+cuoc|"
+    r"chung\s+minh|ho\s+chieu|ma\s+so\s+thue|mst\b|ma\s+so\s+doanh|do\s+(?:ong|ba|anh|chi)\b|nguoi\s+dai\s+dien|dai\s+dien|"
+    r"quoc\s+tich|sinh\s+nam|nam\s+sinh|xin\s|la\s+nguoi|la\s+(?:chong|vo|con|cha|me|anh|chi|em)\b|cap\s+ngay|noi\s+cap|"
+    r"toi\s|chung\s+toi)|\s+\|\s+|\n|$)"
+)
+_ADDRESS = re.compile(
+    r"(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|lien\s+he|cu\s+tru|hien\s+nay))?|tru\s+so(?:\s+chinh)?|"
+    r"noi\s+(?:cu\s+tru|thuong\s+tru|o\s+hien\s+nay|o)|ho\s+khau\s+thuong\s+tru|thuong\s+tru|cu\s+tru|tru|cho\s+o\s+hien\s+nay)"
+    r"(?:\s+tai)?\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<v>\S.*?)" + _STOP
+)
+_ID = re.compile(
+    r"(?:cmnd|cccd|chung\s+minh\s+nhan\s+dan|can\s+cuoc(?:\s+cong\s+dan)?|the\s+can\s+cuoc|so\s+dinh\s+danh(?:\s+ca\s+nhan)?|"
+    r"ma\s+dinh\s+danh|ho\s+chieu|passport)[^\d\n]{0,30}?(?P<v>[a-z]?\d[\d .]{6,16}\d)"
+)
+_TAX = re.compile(r"(?:ma\s+so\s+thue|mst|ma\s+so\s+doanh\s+nghiep|msdn|ma\s+so\s+dn|so\s+dang\s+ky\s+doanh\s+nghiep)"
+                  r"[^\d\n]{0,12}?(?P<v>\d[\d .-]{8,16}\d)")
+_PHONE = re.compile(r"(?:dien\s+thoai(?:\s+di\s+dong)?|\bdt\b|\bsdt\b|di\s+dong|\btel\b|\bphone\b|so\s+may)"
+                    r"[^\d+\n]{0,14}?(?P<v>\(?\+?\d[\d .()-]{7,17}\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NATIONALITY = re.compile(r"quoc\s+tich\s*:?\s*(?P<v>[^,;.\n|(]+)")
+_REP_LABEL = re.compile(r"(?:nguoi\s+)?dai\s+dien(?:\s+theo\s+(?:phap\s+luat|uy\s+quyen)|\s+hop\s+phap|\s+boi)?\s*(?:\([^)]*\))?\s*[:|]\s*(?P<v>.+)")
+_REP_PROSE = re.compile(
+    r"(?:\bdo\s+|dai\s+dien\s+(?:boi|la)\s+|nguoi\s+dai\s+dien\s+la\s+)(?P<v>(?:ong|ba|anh|chi|luat\s+su)\s+.+?)"
+    r"(?=\s*(?:[–—-]|,|\(|\blam\b|\bla\b|\blàm\b))"
+)
+_NAME_PROSE = re.compile(r"(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc|ten)"
+                         r"\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<v>\S.*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
+
+
+def _value(block_text: str, block_low: str, pattern: re.Pattern[str]) -> tuple[str, int] | None:
+    m = pattern.search(block_low)
+    if not m:
+        return None
+    s, e = m.span("v")
+    return block_text[s:e].strip(" ,;.|"), s
+
+
+def _line_at(lines: list[_Line], offset: int) -> _Line | None:
+    pos = 0
+    for line in lines:
+        if pos <= offset <= pos + len(line.text):
+            return line
+        pos += len(line.text) + 1
+    return lines[-1] if lines else None
+
+
+class _Notes:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.notes: dict[str, FieldNote] = {}
+        self.ocr_factor = 0.97 if doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE) else 1.0
+
+    def add(self, key: str, conf: float, line: _Line | None, text: str | None = None) -> None:
+        c = conf * self.ocr_factor
+        if line is not None:
+            c *= max(0.0, min(1.0, line.conf)) ** 0.5 if line.conf < 1.0 else 1.0
+            src = Source(file=self.doc.name, page=line.page, line=line.index, box=line.box,
+                         text=(text or line.text)[:300])
+        else:
+            src = None
+        self.notes[key] = FieldNote(confidence=round(max(0.0, min(1.0, c)), 3), source=src)
+
+
+def _clean_name_value(v: str) -> str:
+    v = re.split(r"\s+\|\s+", v)[0]
+    return v
+
+
+def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Line | None,
+                notes: _Notes, prefix: str) -> Party | None:
+    if not lines and not head:
+        return None
+    text = "\n".join(x.text for x in lines)
+    low = fold_lower(text)
+    party = Party()
+    # name
+    name_src = None
+    conf = CONF_LABEL
+    if head:
+        raw = head
+        name_src = head_line
+        m = re.search(r"\s*(?:[,;(]|\s[-–]\s)", raw)
+        # "Công ty ABC (mã số thuế …), địa chỉ …": cut at the first clause
+        cut = raw[: m.start()] if m and not nz.is_organization(raw[: m.start()] or "x") or (m and "(" != raw[m.start():m.end()].strip()) else raw
+        if m and cut == raw and "(" in raw:
+            cut = raw[: raw.index("(")]
+        raw = cut
+    else:
+        found = None
+        for line in lines:
+            mm = _NAME_PROSE.search(line.low)
+            if mm and not re.match(r"\s*(?:nguoi|to\s+chuc)\b", line.low[mm.start("v"):]):
+                found = (line.text[mm.start("v"):mm.end("v")], line)
+                break
+        if found:
+            raw, name_src = found
+            conf = CONF_LABEL if ":" in name_src.text or name_src.cells else CONF_PROSE
+        else:
+            first = lines[0]
+            body = first.text
+            em = _ENUM.match(first.low)
+            if em:
+                body = body[em.end():]
+            if nz.is_organization(body):
+                raw = re.split(r"\s*(?:[,;(]|\s[-–]\s)", body)[0]
+                name_src, conf = first, CONF_PROSE
+            else:
+                raw = ""
+    name = nz.normalize_name(_clean_name_value(raw)) if raw else None
+    if name and len(name.split()) > 14:
+        name, conf = None, 0.0
+    if name:
+        party.name = name
+        party.kind = "organization" if nz.is_organization(name) else "person"
+        notes.add(f"{prefix}.name", conf, name_src)
+        notes.add(f"{prefix}.kind", conf, name_src)
+    # attributes
+    for key, pattern, norm in (
+        ("id_number", _ID, nz.normalize_id),
+        ("tax_code", _TAX, nz.normalize_tax_code),
+        ("phone", _PHONE, nz.normalize_phone),
+    ):
+        found = _value(text, low, pattern)
+        if found:
+            value = norm(found[0])
+            if value:
+                setattr(party, key, value)
+                line = _line_at(lines, found[1])
+                notes.add(f"{prefix}.{key}", CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE, line)
+    em = _EMAIL.search(text)
+    if em:
+        party.email = em.group(0).strip(".").lower()
+        notes.add(f"{prefix}.email", CONF_LABEL, _line_at(lines, em.start()))
+    found = _value(text, low, _ADDRESS)
+    if found and len(found[0]) > 4:
+        addr = nz.normalize_address(found[0])
+        if addr:
+            party.address = addr
+            line = _line_at(lines, found[1])
+            notes.add(f"{prefix}.address", CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE, line)
+    found = _value(text, low, _NATIONALITY)
+    if found:
+        party.nationality = found[0].strip()
+        notes.add(f"{prefix}.nationality", CONF_LABEL, _line_at(lines, found[1]))
+    rep = None
+    m = _REP_LABEL.search(low)
+    if m:
+        rep = text[m.start("v"):m.end("v")]
+        rep_conf = CONF_LABEL
+        rep_pos = m.start("v")
+    else:
+        m = _REP_PROSE.search(low)
+        if m:
+            rep = text[m.start("v"):m.end("v")]
+            rep_conf = CONF_PROSE
+            rep_pos = m.start("v")
+    if rep:
+        rep = re.split(r"\s+\|\s+|\n", rep)[0]
+        rep_name = nz.normalize_name(rep)
+        if rep_name and rep_name != party.name and len(rep_name.split()) <= 6 and not nz.is_organization(rep_name) \
+                and rep_name[:1].isupper():
+            party.representative = rep_name
+            notes.add(f"{prefix}.representative", rep_conf, _line_at(lines, rep_pos))
+    if party == Party():
+        return None
+    return party
+
+
+# --------------------------------------------------------------------------- judgments
+
+
+@dataclass
+class _Citation:
+    number: str
+    canonical: bool
+    start: int
+    end: int
+    date: str | None = None
+    court: str | None = None
+    level: str | None = None
+    court_text: str | None = None
+    subject: str | None = None
+    kind_words: str = ""
+    recognition: bool = False
+    line: _Line | None = None
+
+
+_STAGE_WORDS = [("giam doc tham", "GĐT"), ("tai tham", "TT"), ("phuc tham", "PT"), ("so tham", "ST")]
+_TYPE_WORDS = [("hon nhan", "HNGĐ"), ("kinh doanh", "KDTM"), ("thuong mai", "KDTM"), ("lao dong", "LĐ"),
+               ("hanh chinh", "HC"), ("hinh su", "HS"), ("dan su", "DS")]
+_COURT = re.compile(
+    r"(?:toa\s+an|tand\b|trung\s+tam\s+trong\s+tai|hoi\s+dong\s+trong\s+tai|trong\s+tai)"
+    r".*?(?=\s*(?:\bve\s+viec\b|\bve\s+toi\b|\bxet\s+xu\b|\bgiai\s+quyet\b|\bda\s+(?:duoc|co)\b|\bngay\s+\d|\bco\s+hieu\s+luc\b|"
+    r"\bve\s+tranh\b|\bdoi\s+voi\b|\btheo\b|\bva\s+(?:quyet|ban)\b|[()\[;]|\.\s|\.$|\s\|\s|\n|$|,\s*(?:nay|da|theo|xet|ve|buoc|co|doi|va)\b))"
+)
+_AS_WRITTEN_NUMBER = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet|judgment|award)[^.\n|]{0,70}?\bso\s*:?\s*"
+                                r"(?P<v>[^\s,;].{0,40}?)(?=\s*(?:\bngay\b|\bcua\b|,|;|\bdate|\(\s*ngay|\s\|\s|\n|$))")
+_LABEL_NUMBER = re.compile(r"^(?:so(?:\s+ban\s+an|\s+quyet\s+dinh)?)\s*[:|]?\s*(?P<v>\S.{0,40}?)\s*$")
+
+
+def _citations(text: str, lines: list[_Line]) -> list[_Citation]:
+    low = fold_lower(text)
+    cites: list[_Citation] = []
+    for s, e, number in nz.find_judgment_numbers(text):
+        cites.append(_Citation(number, True, s, e))
+    for m in _AS_WRITTEN_NUMBER.finditer(low):
+        s, e = m.span("v")
+        if any(c.start <= s < c.end + 2 for c in cites):
+            continue
+        value = text[s:e].strip(" .,;:")
+        if not re.search(r"\d", value) or re.match(r"\d+/\d{4}/(?:TLST|HĐ|UQ)", fold(value).upper()):
+            continue
+        if re.search(r"tlst|hdtc|hdtd|/hd|/uq", fold_lower(value)):
+            continue
+        cites.append(_Citation(value, False, s, e))
+    # label|value tables: "Số | HC/S 571/2014"
+    pos = 0
+    for line in lines:
+        m = _LABEL_NUMBER.match(line.low) if line.cells or ":" in line.text else None
+        if m and not any(pos <= c.start < pos + len(line.text) for c in cites):
+            value = line.text[m.start("v"):m.end("v")].strip(" .,;:|")
+            if re.search(r"\d", value) and not re.fullmatch(r"[\d .]+", value):
+                cites.append(_Citation(value, False, pos + m.start("v"), pos + m.end("v")))
+        pos += len(line.text) + 1
+    cites.sort(key=lambda c: c.start)
+    for i, c in enumerate(cites):
+        nxt = cites[i + 1].start if i + 1 < len(cites) else len(text)
+        # the window of a citation: to the next citation, at most to the end of its paragraph block
+        window_end = nxt
+        window = low[c.end:window_end]
+        c.line = _line_at(lines, c.start)
+        before = low[max(0, c.start - 90):c.start]
+        sent_start = max(before.rfind(". "), before.rfind("\n"), before.rfind(";"))
+        c.kind_words = before[sent_start + 1:] if sent_start >= 0 else before
+        c.recognition = bool(re.search(r"cong\s+nhan(?:\s+va\s+cho\s+thi\s+hanh)?", c.kind_words)) or \
+            bool(re.search(r"quyet\s+dinh\s+cong\s+nhan\s*[|:]?\s*(?:so)?\s*$", c.kind_words))
+        dates = nz.find_dates(window[:80])
+        if dates:
+            c.date = dates[0][2]
+        cm = _COURT.search(window[:200])
+        if cm and not re.search(r"\n\s*\n", window[: cm.start()]):
+            raw = text[c.end + cm.start():c.end + cm.end()].strip(" ,.")
+            raw = re.sub(r"\s*\n\s*", " ", raw)
+            court, level = nz.canonical_court(raw)
+            if court and level:
+                c.court, c.level, c.court_text = court, level, raw
+        sm = re.search(r"\bve\s+viec\s*[:|]?\s*(?P<v>.+?)(?=\s*(?:\.\s|\.$|;|\)|\n|\s\|\s|$))", _drop_parens(window)[:300])
+        if sm:
+            dropped = _drop_parens(text[c.end:window_end])
+            c.subject = _subject(dropped[sm.start("v"):sm.end("v")])
+        else:
+            tm = re.search(r"\btoi\s*[\"“”']?\s*(?P<v>[^\"“”'.,;()\n]+)", window[:200])
+            if tm:
+                c.subject = _subject(text[c.end + tm.start("v"):c.end + tm.end("v")])
+    return cites
+
+
+def _drop_parens(text: str) -> str:
+    """Blank out parenthesised asides (same length) so "… (xét xử … về việc …) về việc X" reads X."""
+    out = list(text)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        if depth:
+            out[i] = " "
+        if ch == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _subject(raw: str) -> str | None:
+    v = clean(raw).strip(" .,;:\"“”'")
+    if not v:
+        return None
+    if len(v) > 1 and v[0].isupper() and not v[1:2].isupper():
+        v = v[0].lower() + v[1:]
+    return v
+
+
+def _stage_of(c: _Citation) -> str | None:
+    _, stage = nz.number_parts(c.number) if c.canonical else (None, None)
+    if stage:
+        return stage
+    for words, s in _STAGE_WORDS:
+        if words in c.kind_words:
+            return s
+    return None
+
+
+def _type_of(c: _Citation) -> str | None:
+    typ, _ = nz.number_parts(c.number) if c.canonical else (None, None)
+    if typ:
+        return typ
+    for words, t in _TYPE_WORDS:
+        if words in c.kind_words:
+            return t
+    return None
+
+
+_STAGE_RANK = {"GĐT": 3, "TT": 3, "PT": 2, "ST": 1, None: 0}
+
+
+def _read_judgment(b: _Blocks, lines: list[_Line], notes: _Notes) -> Judgment:
+    body_lines = b.body
+    text = "\n".join(x.text for x in body_lines)
+    cites = _citations(text, body_lines)
+    # merge repeated citations of the same number
+    merged: dict[str, _Citation] = {}
+    order: list[str] = []
+    for c in cites:
+        key = fold(c.number).upper().replace(" ", "")
+        if key in merged:
+            m = merged[key]
+            m.date = m.date or c.date
+            if not m.court:
+                m.court, m.level, m.court_text = c.court, c.level, c.court_text
+            m.subject = m.subject or c.subject
+            m.recognition = m.recognition or c.recognition
+        else:
+            merged[key] = c
+            order.append(key)
+    cites = [merged[k] for k in order]
+    # table form: date/court/subject on their own labelled lines
+    _fill_from_table(cites, b)
+    judgment = Judgment()
+    if not cites:
+        return judgment
+    recog = [c for c in cites if c.recognition and c.canonical]
+    foreign = [c for c in cites if c.level in ("foreign", "arbitration")]
+    if recog and not foreign:
+        foreign = [c for c in cites if c not in recog and not c.canonical]
+    if foreign:
+        main = foreign[0]
+    else:
+        pool = [c for c in cites if not c.recognition] or cites
+        main = max(pool, key=lambda c: (_STAGE_RANK[_stage_of(c)], c.canonical, -pool.index(c)))
+    judgment.number = main.number
+    conf = CONF_LABEL if main.canonical else CONF_PROSE - 0.1
+    if len({c.number for c in cites if c.canonical and not c.recognition and _stage_of(c) == _stage_of(main)}) > 1:
+        conf = CONF_CONFLICT
+    notes.add("judgment.number", conf, main.line)
+    judgment.date = main.date
+    if main.date:
+        notes.add("judgment.date", CONF_LABEL if main.canonical else CONF_PROSE, main.line)
+    judgment.court = main.court
+    judgment.court_level = main.level  # type: ignore[assignment]
+    if main.court:
+        notes.add("judgment.court", CONF_LABEL, main.line, main.court_text)
+        notes.add("judgment.court_level", CONF_LABEL, main.line, main.court_text)
+    stage = None if main.level in ("foreign", "arbitration") else _stage_of(main)
+    judgment.stage = stage  # type: ignore[assignment]
+    notes.add("judgment.stage", CONF_LABEL if stage or main.level in ("foreign", "arbitration") else CONF_WEAK, main.line)
+    typ = _type_of(main)
+    if main.level in ("foreign", "arbitration"):
+        rec = next((c for c in cites if c.recognition and c is not main), None)
+        typ = typ or (_type_of(rec) if rec else None) or ("KDTM" if main.level == "arbitration" else None)
+    judgment.case_type = typ  # type: ignore[assignment]
+    if typ:
+        notes.add("judgment.case_type", CONF_LABEL, main.line)
+    judgment.subject = main.subject
+    if main.subject:
+        notes.add("judgment.subject", CONF_PROSE, main.line)
+    if stage in ("PT", "GĐT", "TT"):
+        firsts = [c for c in cites if c is not main and not c.recognition and _stage_of(c) == "ST"]
+        if firsts:
+            f = firsts[0]
+            judgment.first_instance = Ref(number=f.number, date=f.date, court=f.court)
+            notes.add("judgment.first_instance", CONF_LABEL, f.line)
+    if main.level in ("foreign", "arbitration") or recog:
+        rec = next((c for c in cites if c.recognition and c is not main), None)
+        if rec:
+            judgment.recognition = Ref(number=rec.number, date=rec.date, court=rec.court)
+            notes.add("judgment.recognition", CONF_LABEL, rec.line)
+    return judgment
+
+
+def _fill_from_table(cites: list[_Citation], b: _Blocks) -> None:
+    """Table and labelled forms give date, court and subject on lines of their own."""
+    if not cites or not b.judgment:
+        return
+    labels = _labels()
+    vals: dict[str, tuple[str, _Line]] = {}
+    kind = ""
+    for line in b.judgment:
+        hit = _label_at_start(line, labels)
+        if hit and hit.label.group == "judgment" and hit.value:
+            vals.setdefault(hit.label.key, (hit.value, line))
+            if hit.label.key == "kind":
+                kind = hit.value_low
+    if not vals:
+        return
+    target = next((c for c in cites if c.line in b.judgment and not c.recognition), None)
+    if target is None:
+        return
+    if kind:
+        target.kind_words = kind + " " + target.kind_words
+    if "date" in vals and not target.date:
+        target.date = nz.parse_date(vals["date"][0])
+    if "court" in vals and not target.court:
+        court, level = nz.canonical_court(vals["court"][0])
+        if court and level:
+            target.court, target.level, target.court_text = court, level, vals["court"][0]
+    if "subject" in vals and not target.subject:
+        target.subject = _subject(vals["subject"][0])
+
+
+# --------------------------------------------------------------------------- other fields
+
+
+def _items(parts: list[tuple[_Line, str]]) -> list[tuple[str, _Line]]:
+    """List items of a block: bullets, "1." numbering, ";" in prose."""
+    out: list[tuple[str, _Line]] = []
+    for line, text in parts:
+        for piece in re.split(r"(?:^|\s+)(?:[-–•+*]\s+|\d{1,2}[.)]\s+)|;\s*", text):
+            piece = piece.strip(" .;,")
+            if piece:
+                out.append((piece[0].upper() + piece[1:], line))
+    return out
+
+
+_NOTHING = re.compile(r"^(?:toi\s+|chung\s+toi\s+)?(?:chua|khong)\s+(?:co|nam|ro|xac\s+dinh|biet|duoc)|^khong$|^chua\s+co")
+
+
+def _read_officer(text: str) -> tuple[str, int] | None:
+    low = fold_lower(text)
+    m = re.search(r"phan\s+cong\s+(?:(?:ong|ba)\s+)?chap\s+hanh\s+vien\s*(?:la\s+)?(?:(?:ong|ba)\s+)?", low)
+    if not m:
+        return None
+    words = []
+    for w in text[m.end():].split():
+        w2 = w.strip(",.;:()")
+        if w2[:1].isupper() and len(words) < 5:
+            words.append(w2)
+            if w2 != w:
+                break
+        else:
+            break
+    if len(words) < 2:
+        return None
+    return nz.normalize_name(" ".join(words)) or "", m.start()
+
+
+_SIG_SKIP = re.compile(r"^\(.*\)?$|^\[.*\]$|da\s+ky|^ky\s|ky\s+ten|ghi\s+ro|dong\s+dau|^\W*$")
+
+
+def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
+    sig_words = [fold_lower(w) for w in nz.load_data("labels.toml")["signature"]["block"]]
+    candidates = b.signature
+    for line in candidates:
+        t = line.text.strip(" .")
+        low = line.low.strip(" .")
+        if _SIG_SKIP.search(low):
+            continue
+        if any(low == w or low.startswith(w + " ") and len(low.split()) <= len(w.split()) + 3 and line.text.isupper()
+               for w in sig_words):
+            continue
+        if line.text.isupper() and any(w in low for w in sig_words):
+            continue
+        if re.search(r"\d|@|:", t):
+            continue
+        words = t.split()
+        if 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words if w.isalpha()):
+            name = nz.normalize_name(t)
+            if name:
+                return name, line
+    return None
+
+
+def _no_diacritics(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if len(words) < 12:
+        return False
+    marked = sum(1 for w in words if fold(w) != w)
+    return marked / len(words) < 0.08
+
+
+def _foreign(fields: Fields, b: _Blocks, text_low: str) -> ForeignElement | None:
+    if fields.judgment.court_level in ("foreign", "arbitration"):
+        return None
+    entrust = bool(re.search(r"uy\s+thac\s+tu\s+phap", text_low))
+    detail = None
+    kind = None
+    for role in ("debtor", "creditor", "requester"):
+        party: Party | None = getattr(fields, role)
+        if party is None:
+            continue
+        who = ROLES["creditor"] if role == "requester" and fields.creditor is None else ROLES[role]
+        if party.address and nz.foreign_country(party.address) and not re.search(
+                r"viet\s+nam|ho\s+chi\s+minh|hcm", fold_lower(party.address)):
+            last = party.address.split(",")[-1].strip()
+            country = last if nz.foreign_country(last) else nz.foreign_country(party.address)
+            return ForeignElement(kind="judicial_entrustment" if entrust else "party_abroad",
+                                  detail=f"{who} cư trú tại {country}")
+        if party.nationality and not re.search(r"viet\s*nam", fold_lower(party.nationality)):
+            kind, detail = "foreign_national", f"{who} có quốc tịch {party.nationality}"
+    if kind:
+        return ForeignElement(kind="judicial_entrustment" if entrust else kind, detail=detail)
+    if fields.assets and nz.foreign_country(fields.assets):
+        return ForeignElement(kind="asset_abroad", detail="Tài sản của người phải thi hành án ở nước ngoài")
+    if entrust:
+        return ForeignElement(kind="judicial_entrustment", detail="Cần ủy thác tư pháp ra nước ngoài")
+    return None
+
+
+# --------------------------------------------------------------------------- extract
 
 
 def extract(doc: Document) -> Extraction:
-    """Read the petition fields of `doc`. Never raises for odd input; unknown fields stay None."""
+    """Read the petition fields of `doc` (see module docstring).
+
+    Never raises for odd input: what cannot be found stays None, with no note.
+    """
+    notes = _Notes(doc)
+    lines = _prepare(doc)
+    b = _cut(lines)
     fields = Fields()
-    notes: dict[str, FieldNote] = {}
-    for i, line in enumerate(doc.lines):
-        text = clean(line.text)
-        low = fold_lower(text)
-        src = Source(file=doc.name, page=line.page, line=i, box=line.box, text=text)
-        m = _NUMBER.search(text)
-        if m and fields.judgment.number is None and "tlst" not in low:
-            fields.judgment = Judgment(number=f"{m[1]}/{m[2]}/{m[3]}-{m[4]}")
-            notes["judgment.number"] = FieldNote(confidence=0.5 * line.confidence, source=src)
-        if low.startswith("kinh gui") and ":" in text:
-            fields.addressed_to = text.split(":", 1)[1].strip(" ,.")
-            notes["addressed_to"] = FieldNote(confidence=0.5, source=src)
-        if low.startswith("nguoi phai thi hanh an") and ":" in text and fields.debtor is None:
-            fields.debtor = Party(name=text.split(":", 1)[1].strip(" ,."))
-            notes["debtor.name"] = FieldNote(confidence=0.5, source=src)
-    return Extraction(fields=fields, notes=notes, document=doc.name, format=doc.format)
+    full = "\n".join(x.text for x in lines)
+    full_low = fold_lower(full)
+
+    if b.addressed:
+        line, value = b.addressed
+        office = nz.canonical_office(value)
+        if office:
+            fields.addressed_to = office
+            notes.add("addressed_to", CONF_LABEL, line)
+
+    creditor_explicit = "creditor" in b.section_seen or "creditor-prose" in b.section_seen
+    if "requester" not in b.section_seen and "creditor" in b.section_seen and not b.parties["requester"]:
+        # only "Người được thi hành án" is given: the creditor files for itself
+        b.parties["requester"] = b.parties["creditor"]
+        b.party_heads["requester"] = b.party_heads.pop("creditor", None) or ""
+        b.party_head_line["requester"] = b.party_head_line.get("creditor")  # type: ignore[assignment]
+        b.parties["creditor"] = []
+        creditor_explicit = False
+    for role in ("requester", "creditor", "debtor"):
+        if role == "creditor" and not creditor_explicit:
+            continue
+        lines_r = b.parties[role]
+        head = b.party_heads.get(role) or None
+        if role == "creditor" and "creditor-prose" in b.section_seen and not head and lines_r:
+            m = _CREDITOR_CUE.search(lines_r[0].low)
+            if m:
+                head = lines_r[0].text[m.end():]
+                b.party_head_line[role] = lines_r[0]
+                rest = _Line(head, fold_lower(head), lines_r[0].index, lines_r[0].page, lines_r[0].box, lines_r[0].conf)
+                lines_r = [rest, *lines_r[1:]]
+        party = _read_party(role, lines_r, head, b.party_head_line.get(role), notes, role)
+        setattr(fields, role, party)
+    if fields.creditor is not None and fields.requester is not None and fields.creditor.name == fields.requester.name:
+        fields.creditor = None
+
+    fields.judgment = _read_judgment(b, lines, notes)
+
+    # request content and amounts
+    req_text = " ".join(t for _, t in b.request).strip()
+    if req_text:
+        content = re.sub(r"\s*\((?:bằng chữ|bang chu)[^)]*\)", "", req_text, flags=re.I)
+        fields.request_content = content.strip(" -")
+        notes.add("request_content", CONF_LABEL, b.request[0][0])
+        amount_parts = b.request
+        amount_conf = CONF_LABEL
+    else:
+        amount_parts = [(x, x.text) for x in b.body if x not in b.judgment and not any(x is y for y in b.parties["requester"])]
+        amount_conf = CONF_WEAK
+    for line, t in amount_parts:
+        if re.search(r"\btheo\s+(?:ban\s+an|quyet\s+dinh)\b.{0,30}$", fold_lower(t)) and False:
+            continue
+        for _, _, amount in nz.find_amounts(t):
+            fields.amounts.append(amount)
+            if "amounts" not in notes.notes:
+                notes.add("amounts", amount_conf, line)
+
+    # assets
+    items = _items(b.assets)
+    items = [(t, line) for t, line in items if not _NOTHING.search(fold_lower(t))]
+    if items:
+        fields.assets = "; ".join(t for t, _ in items)
+        notes.add("assets", CONF_LABEL, items[0][1])
+
+    # attachments
+    att = _items(b.attachments)
+    fields.attachments_listed = [t for t, _ in att]
+    if att:
+        notes.add("attachments_listed", CONF_LABEL, att[0][1])
+
+    # preferred officer
+    for line in lines:
+        found = _read_officer(line.text)
+        if found and found[0]:
+            fields.preferred_officer = found[0]
+            notes.add("preferred_officer", CONF_LABEL, line)
+            break
+
+    # place and date
+    if b.place_date is not None:
+        m = _PLACE_DATE.search(b.place_date.low)
+        if m:
+            place = b.place_date.text[m.start("place"):m.end("place")].strip(" ,.|")
+            place = re.sub(r"^(?:[-–]\s*)", "", place)
+            if place:
+                fields.petition_place = place
+                notes.add("petition_place", CONF_LABEL, b.place_date)
+        date = nz.parse_date(b.place_date.text)
+        if date:
+            fields.petition_date = date
+            notes.add("petition_date", CONF_LABEL, b.place_date)
+    signer = _read_signer(b)
+    if signer:
+        fields.signed_by = signer[0]
+        notes.add("signed_by", CONF_LABEL if b.place_date else CONF_PROSE, signer[1])
+
+    fields.foreign_element = _foreign(fields, b, full_low)
+    if fields.foreign_element:
+        notes.add("foreign_element", CONF_PROSE, None)
+
+    return Extraction(
+        fields=fields,
+        notes=notes.notes,
+        no_diacritics=_no_diacritics(full),
+        document=doc.name,
+        format=doc.format,
+    )
