@@ -70,21 +70,25 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return nfc(name.replace("\\", "/").rsplit("/", 1)[-1])
 
 
-class _Budget:
+class Budget:
+    """Bytes and members left to unpack; one per message, shared by all its zips."""
+
     def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.left = limit
         self.members = 0
 
 
-def list_zip(data: bytes, limits: Limits, *, _depth: int = 1, _budget: _Budget | None = None
+def list_zip(data: bytes, limits: Limits, *, budget: Budget | None = None, _depth: int = 1
              ) -> list[MailAttachment] | str:
     """The files inside a zip as `MailAttachment`s (nested zips have children too).
 
-    Returns the members, or a short English reason string when the archive is refused (corrupt,
-    encrypted, too large when unpacked, too many members, nested deeper than `MAX_NESTING`).
-    Raises nothing for bad input.
+    `budget`: what the message may still unpack (default: `limits.max_unzipped_bytes` for this
+    archive alone). Returns the members, or a short English reason string when the archive is
+    refused (corrupt, encrypted, too large when unpacked, too many members, nested deeper than
+    `MAX_NESTING`). Raises nothing for bad input.
     """
-    budget = _budget or _Budget(limits.max_unzipped_bytes)
+    budget = budget or Budget(limits.max_unzipped_bytes)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -94,7 +98,7 @@ def list_zip(data: bytes, limits: Limits, *, _depth: int = 1, _budget: _Budget |
     files = [i for i in infos if not i.is_dir()]
     declared = sum(i.file_size for i in files)
     if declared > budget.left:
-        return f"zip-bomb: unpacks to {declared} bytes > {limits.max_unzipped_bytes}"
+        return f"zip-bomb: unpacks to {declared} bytes > {budget.left} left of {budget.limit}"
     budget.members += len(files)
     if budget.members > MAX_MEMBERS:
         return f"zip-bomb: more than {MAX_MEMBERS} members"
@@ -110,14 +114,14 @@ def list_zip(data: bytes, limits: Limits, *, _depth: int = 1, _budget: _Budget |
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
             return f"corrupt zip member {name!r}: {exc}"
         if len(content) > budget.left:
-            return f"zip-bomb: unpacks to more than {limits.max_unzipped_bytes} bytes"
+            return f"zip-bomb: unpacks to more than {budget.limit} bytes"
         budget.left -= len(content)
         ctype = content_type_of(name)
         children: list[MailAttachment] = []
         if is_zip(name, ctype, content) and content[:4] == b"PK\x03\x04":
             if _depth >= MAX_NESTING:
                 return f"zip nested deeper than {MAX_NESTING} levels"
-            nested = list_zip(content, limits, _depth=_depth + 1, _budget=budget)
+            nested = list_zip(content, limits, budget=budget, _depth=_depth + 1)
             if isinstance(nested, str):
                 return nested
             children = nested

@@ -200,7 +200,7 @@ def _is_attachment(part: Message) -> bool:
         return True
     if _filename(part):
         return True
-    return part.get_content_maintype() != "text"
+    return part.get_content_type() not in ("text/plain", "text/html")
 
 
 def _filename(part: Message) -> str | None:
@@ -274,6 +274,7 @@ class _Walk:
         self.forwarded: list[ParsedMail] = []
         self.defects: list[str] = []
         self.report_types: set[str] = set()
+        self.unzip_budget = archive.Budget(limits.max_unzipped_bytes)  # shared by all zips of the message
 
     def visit(self, part: Message) -> None:
         ctype = part.get_content_type()
@@ -306,22 +307,30 @@ class _Walk:
             self.charset = self.charset or (charset.lower() if charset else None)
 
     def _visit_alternative(self, children: list[Message]) -> None:
-        """RFC 2046 §5.1.4: the last part the reader understands is preferred; we prefer plain text
-        (what the sender typed) and fall back to the HTML rendering."""
+        """RFC 2046 §5.1.4 lists alternatives in increasing faithfulness; we prefer the plain text
+        (what the sender typed) and fall back to the HTML when the plain part is missing or empty.
+        Files inside the alternatives not read (inline images of the HTML) are still attachments."""
         def has(part: Message, subtype: str) -> bool:
             return any(p.get_content_type() == f"text/{subtype}" and not _is_attachment(p)
                        for p in part.walk())
 
-        chosen = next((c for c in children if has(c, "plain")), None) or \
-            next((c for c in reversed(children) if has(c, "html")), None)
+        plain = next((c for c in children if has(c, "plain")), None)
+        html = next((c for c in reversed(children) if has(c, "html")), None)
+        visited = set()
+        for chosen in (plain, html):
+            if chosen is None:
+                continue
+            before = len(self.bodies)
+            self.visit(chosen)
+            visited.add(id(chosen))
+            if len(self.bodies) > before:
+                break
         for child in children:
-            if child is chosen:
-                self.visit(child)
-            else:  # inline images of the HTML alternative are still files the sender attached
-                for leaf in child.walk():
-                    if not leaf.is_multipart() and leaf.get_content_maintype() not in ("text", "multipart") \
-                            and _is_attachment(leaf):
-                        self._add_attachment(leaf)
+            if id(child) in visited:
+                continue
+            for leaf in child.walk():
+                if not leaf.is_multipart() and leaf.get_content_maintype() != "text" and _is_attachment(leaf):
+                    self._add_attachment(leaf)
 
     def _add_attachment(self, part: Message) -> None:
         ctype = part.get_content_type()
@@ -348,7 +357,7 @@ class _Walk:
         att = MailAttachment(filename=name, content_type=ctype, size=len(data), sha256=_sha256(data),
                              data=data, inline=inline)
         if archive.is_zip(name, ctype, data):
-            members = archive.list_zip(data, self.limits)
+            members = archive.list_zip(data, self.limits, budget=self.unzip_budget)
             if isinstance(members, str):
                 self.defects.append(f"{name}: {members}")
             else:
@@ -414,11 +423,11 @@ def _auto_reason(msg: Message, from_addr: str | None, report_types: set[str]) ->
         return Reason.AUTO_REPLY, "read receipt (RFC 8098)"
     if msg.get("list-id") is not None or msg.get("list-unsubscribe") is not None:
         return Reason.MAILING_LIST, "List-Id / List-Unsubscribe (RFC 2919, RFC 2369)"
-    precedence = h("precedence")
-    if precedence in ("bulk", "junk"):
-        return Reason.AUTO_REPLY, f"Precedence: {precedence}"
-    if precedence == "list":
-        return Reason.MAILING_LIST, "Precedence: list"
+    precedence = h("precedence")  # RFC 3834 §2: do not answer bulk, junk or list mail
+    if precedence in ("bulk", "list"):
+        return Reason.MAILING_LIST, f"Precedence: {precedence}"
+    if precedence == "junk":
+        return Reason.AUTO_REPLY, "Precedence: junk"
     return None, ""
 
 

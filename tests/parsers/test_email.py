@@ -245,3 +245,25 @@ def test_sample_headers_and_attachments_match_truth(path):
             assert [c.filename for c in att.children] == [c["filename"] for c in t["contains"]]
     assert not mail.auto_submitted
     assert len(SAMPLES) >= 8
+
+
+def test_empty_plain_alternative_falls_back_to_html():
+    raw = (b"From: a@b.c\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=A\r\n\r\n"
+           b"--A\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n"
+           b"--A\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>K\xc3\xadnh g\xe1\xbb\xadi</p><p>b</p>\r\n--A--\r\n")
+    mail = parse_mail(raw)
+    assert isinstance(mail, ParsedMail) and mail.body_text == "Kính gửi\n\nb"
+
+
+def test_zip_budget_is_shared_by_all_zips_of_a_message():
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.txt", b"\0" * 600_000)
+    part = buf.getvalue()
+    budget = archive.Budget(1_000_000)
+    limits = Limits(max_unzipped_bytes=1_000_000)
+    assert isinstance(archive.list_zip(part, limits, budget=budget), list)
+    assert "zip-bomb" in archive.list_zip(part, limits, budget=budget)
