@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from parsers import archive, documents, petition
@@ -139,8 +139,6 @@ class _Candidate:
     att: MailAttachment
     place: str  # attachment | zip | forwarded_attachment | forwarded_zip
     order: int
-    doc: Document | DocumentError | None = None
-    verdict: Verdict | None = None
 
     @property
     def name(self) -> str:
@@ -165,10 +163,10 @@ def _is_document(att: MailAttachment) -> bool:
 
 
 def _cost(c: _Candidate) -> tuple[int, int, int]:
-    """Cheap first: likely petitions by name, then text formats, then images (OCR)."""
+    """Likely petitions by name first, the message's own files before a forwarded message's."""
     hint = _hint(c.name)
-    image = c.att.content_type.startswith("image/") or c.name.lower().endswith((".jpg", ".jpeg", ".png", ".tif"))
-    return (0 if hint == "petition" else 2 if hint in ("judgment", "id_card") else 1, 1 if image else 0, c.order)
+    return (0 if hint == "petition" else 2 if hint in ("judgment", "id_card") else 1,
+            1 if c.place.startswith("forwarded") else 0, c.order)
 
 
 class _Reader:
@@ -272,11 +270,13 @@ def _body_document(text: str, name: str) -> Document:
 def read_petition(mail: ParsedMail, limits: Limits) -> PetitionRead | Rejected:
     """Find the petition in a parsed message and extract its fields.
 
-    Order: attachments and zip members of the message, then those of a forwarded message, then the
-    forwarded body, then the message body (a body is the petition only when no attachment is and it
-    carries the form's cues). Returns Rejected(NO_PETITION) when nothing reads as a petition, and
-    Rejected(UNREADABLE_ATTACHMENT) with the reader's reason when the file that looks like the
-    petition cannot be read. Raises nothing for bad input.
+    Order of the work (cheap first, each document read once): files that are not images (Word,
+    PDF text layers, text; by name hint, the message's own before a forwarded message's), then the
+    forwarded body and the message body (a body is the petition only when it carries the form's cues
+    and is not a cover note), then images (OCR). Once the petition is found, a remaining file whose
+    name says what it is (judgment, ID card) is not read. Returns Rejected(NO_PETITION) when nothing
+    reads as a petition, and Rejected(UNREADABLE_ATTACHMENT) with the reader's reason when a file that
+    may be the petition cannot be read. Raises nothing for bad input.
     """
     roles: dict[str, str] = {}
     candidates: list[_Candidate] = []
@@ -284,68 +284,56 @@ def read_petition(mail: ParsedMail, limits: Limits) -> PetitionRead | Rejected:
     fwd = mail.forwarded
     if fwd is not None:
         _collect(fwd.attachments, roles, candidates, forwarded=True)
-
     reader = _Reader(limits, mail.defects + (fwd.defects if fwd is not None else []))
-    chosen: _Candidate | None = None
-    unreadable: _Candidate | None = None
-    for c in sorted(candidates, key=_cost):
-        if chosen is not None and _hint(c.name) in ("judgment", "id_card"):
-            roles[c.name] = _hint(c.name)  # type: ignore[assignment]  # the petition is found; trust the name
-            continue
-        c.doc = reader.read(c.att)
-        if isinstance(c.doc, DocumentError):
-            roles[c.name] = "other"
-            if unreadable is None and (_hint(c.name) == "petition" or len(candidates) == 1
-                                       or c.doc.code in ("zip-bomb", "encrypted-pdf")
-                                       or c.att.content_type == "application/ms-tnef"):
-                unreadable = c
-            continue
-        c.verdict = classify(c.doc.text)
-        role = c.verdict.role
-        if role == "petition":
-            if chosen is None or _place_rank(c.place) < _place_rank(chosen.place) and chosen.verdict \
-                    and c.verdict.score >= chosen.verdict.score:
-                if chosen is not None:
-                    roles[chosen.name] = "other"
-                chosen = c
-            else:
-                role = "other"
-        roles[c.name] = role
+    ordered = sorted(candidates, key=_cost)
+    files = [c for c in ordered if not _is_image(c)]
+    images = [c for c in ordered if _is_image(c)]
 
-    reason = ""
-    if chosen is not None:
-        doc = chosen.doc
-        assert isinstance(doc, Document) and chosen.verdict is not None
-        place = chosen.place
-        where = {"attachment": "Tệp đính kèm", "zip": "Tệp trong tệp nén",
-                 "forwarded_attachment": "Tệp đính kèm của thư được chuyển tiếp",
-                 "forwarded_zip": "Tệp trong tệp nén của thư được chuyển tiếp"}[place]
-        reason = f"{where} \"{chosen.name}\" {chosen.verdict.why}."
-        attachment: str | None = chosen.name
-    else:
-        doc = None
-        attachment = None
-        bodies = []
-        if fwd is not None:
-            bodies.append(("forwarded_body", fwd.body_text, "Nội dung thư được chuyển tiếp"))
+    found: tuple[str, str | None, Document, str] | None = None  # place, attachment, document, reason
+    unreadable: tuple[str, DocumentError] | None = None
+
+    def read_files(batch: list[_Candidate]) -> None:
+        nonlocal found, unreadable
+        for c in batch:
+            hint = _hint(c.name)
+            if found is not None and hint in ("judgment", "id_card"):
+                roles[c.name] = hint  # the petition is found; trust the name rather than OCR it
+                continue
+            doc = reader.read(c.att)
+            if isinstance(doc, DocumentError):
+                roles[c.name] = "other"
+                if unreadable is None and (hint == "petition" or len(candidates) == 1
+                                           or doc.code in ("zip-bomb", "encrypted-pdf", "too-large")
+                                           or c.att.content_type == "application/ms-tnef"):
+                    unreadable = (c.name, doc)
+                continue
+            verdict = classify(doc.text)
+            if verdict.role == "petition" and found is None:
+                found = (c.place, c.name, doc, f"{_WHERE[c.place]} \"{c.name}\" {verdict.why}.")
+                roles[c.name] = "petition"
+            else:  # a second petition-looking file (a copy) is not "the" petition
+                roles[c.name] = "other" if verdict.role == "petition" else verdict.role
+
+    read_files(files)
+    if found is None:
+        bodies = [("forwarded_body", fwd.body_text, "Nội dung thư được chuyển tiếp")] if fwd is not None else []
         bodies.append(("body", mail.body_text, "Nội dung thư"))
         for place, text, label in bodies:
-            if not text.strip():
-                continue
-            verdict = classify(text, body=True)
-            if verdict.role == "petition":
-                doc = _body_document(text, f"{label.lower()}")
-                reason = f"{label} {verdict.why}; không tệp đính kèm nào là đơn."
+            verdict = classify(text, body=True) if text.strip() else None
+            if verdict is not None and verdict.role == "petition":
+                found = (place, None, _body_document(text, label.lower()),
+                         f"{label} {verdict.why}; không tệp đính kèm nào (trừ ảnh) là đơn.")
                 break
-        if doc is None:
-            if unreadable is not None and isinstance(unreadable.doc, DocumentError):
-                return Rejected(code=Reason.UNREADABLE_ATTACHMENT,
-                                detail=f"{unreadable.name}: {unreadable.doc.reason}")
-            return Rejected(code=Reason.NO_PETITION)
+    read_files(images)
 
-    extraction = petition.extract(doc)
+    if found is None:
+        if unreadable is not None:
+            name, err = unreadable
+            return Rejected(code=Reason.UNREADABLE_ATTACHMENT, detail=f"{name}: {err.reason}")
+        return Rejected(code=Reason.NO_PETITION)
+    place, attachment, doc, reason = found
     return PetitionRead(
-        extraction=extraction,
+        extraction=petition.extract(doc),
         petition_in=place,  # type: ignore[arg-type]
         attachment=attachment,
         reason=reason,
@@ -354,8 +342,14 @@ def read_petition(mail: ParsedMail, limits: Limits) -> PetitionRead | Rejected:
     )
 
 
-def _place_rank(place: str) -> int:
-    return ("attachment", "zip", "forwarded_attachment", "forwarded_zip").index(place)
+_WHERE = {"attachment": "Tệp đính kèm", "zip": "Tệp trong tệp nén",
+          "forwarded_attachment": "Tệp đính kèm của thư được chuyển tiếp",
+          "forwarded_zip": "Tệp trong tệp nén của thư được chuyển tiếp"}
+
+
+def _is_image(c: _Candidate) -> bool:
+    return c.att.content_type.startswith("image/") or \
+        c.name.lower().endswith((".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic", ".bmp", ".gif", ".webp"))
 
 
 def extract_file(path: Path, limits: Limits) -> PetitionRead | Rejected:
