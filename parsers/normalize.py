@@ -28,7 +28,7 @@ def load_data(name: str) -> dict:
 # ------------------------------------------------------------------ dates
 
 _DATE_WORDS = re.compile(
-    r"ngay\s*(\d{1,2})\s*(?:,\s*)?thang\s*(\d{1,2})\s*(?:,\s*)?nam\s*(\d{4})", re.I
+    r"(?:ngay\s*)?(?<!\d)(\d{1,2})\s*(?:,\s*)?thang\s*(\d{1,2})\s*(?:,\s*)?nam\s*(\d{4})", re.I
 )
 _DATE_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
 
@@ -388,7 +388,7 @@ def foreign_country(text: str) -> str | None:
         key = " " + re.sub(r"[^a-z0-9]+", " ", fold_lower(name)).strip() + " "
         if key.strip() in ("anh", "my", "duc", "y", "ao", "bi", "nga", "uc", "lao", "se c", "sec", "phap"):
             # short names that are also common words/name syllables: need a country cue
-            cue = re.search(r"(?:nuoc|cong hoa|quoc tich|vuong quoc|tai|o)\s+" + re.escape(key.strip()) + r"(?![a-z])", low)
+            cue = re.search(r"\b(?:nuoc|cong hoa|quoc tich|vuong quoc|tai|o)\s+" + re.escape(key.strip()) + r"(?![a-z])", low)
             if not cue:
                 continue
         pos = low.find(key)

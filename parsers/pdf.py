@@ -5,7 +5,7 @@ The only module that imports pypdfium2 and pdfplumber.
 - pypdfium2 opens the file (an encrypted PDF that needs a password is refused
   with "encrypted-pdf"), probes each page's text layer cheaply (~1 ms a page)
   and renders scanned pages for OCR. A page is "scanned" when its text layer
-  has fewer than `_MIN_TEXT_CHARS` visible characters.
+  is (nearly) empty, or is only a few characters over a full-page image.
 - pdfplumber (~50 ms a page, so only on pages with text) gives words with
   boxes: words are grouped into lines by their top; ruled tables (forms in
   label | value layout) are read cell by cell and flattened one row a line, cells
@@ -34,7 +34,9 @@ from PIL import Image
 from parsers import legacy, ocr
 from parsers.model import DocFormat, Document, DocumentError, Limits, Line
 
-_MIN_TEXT_CHARS = 20
+# A page is scanned when its text layer has under 4 visible characters, or under
+# _MIN_TEXT_CHARS over a full-page image (a scanner app's "Scanned by …" line).
+_MIN_TEXT_CHARS = 60
 _RENDER_DPI = 200  # measured: 200 dpi gives the same field hits as 300 at ~60 % of the OCR time
 _LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 _TAB_GAP = 24.0  # points: a wider gap between words on a line is written as a tab
@@ -81,7 +83,8 @@ def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Do
             textpage = page.get_textpage()
             probe = textpage.get_text_range()
             textpage.close()
-            if sum(1 for c in probe if not c.isspace() and c != "\ufffd") >= _MIN_TEXT_CHARS:
+            visible = sum(1 for c in probe if not c.isspace() and c != "\ufffd")
+            if visible >= _MIN_TEXT_CHARS or (visible >= 4 and not _full_page_image(page)):
                 text_pages.append(i)
             else:
                 image = _page_image(page, limits)
@@ -130,6 +133,17 @@ def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Do
         ocr=bool(scan_pages),
         warnings=warnings,
     )
+
+
+def _full_page_image(page: pdfium.PdfPage) -> bool:
+    """True when one image covers most of the page (a scan, maybe with a scanner app's watermark text)."""
+    width, height = page.get_size()
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= 0.6 * width * height:
+                return True
+    return False
 
 
 def _page_image(page: pdfium.PdfPage, limits: Limits) -> Image.Image | str:

@@ -126,8 +126,8 @@ def _starts_new(line: _Line, labels: list[_Label]) -> bool:
 
 def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
     """Join lines that a PDF/OCR layout (or a hard-wrapped body) broke inside a paragraph."""
-    if fmt == DocFormat.DOCX:
-        return lines
+    if fmt in (DocFormat.DOCX, DocFormat.EMAIL_BODY, DocFormat.TEXT):
+        return lines  # paragraphs are lines already
     lengths = sorted(len(x.text) for x in lines if x.text)
     if not lengths:
         return lines
@@ -197,8 +197,11 @@ def _label_at_start(line: _Line, labels: list[_Label]) -> _Hit | None:
 
 
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d:|]{2,45}?)\s*,?\s*ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}"
+    r"^(?P<place>[^\d:|]{2,45}?)\s*,?\s*(?:ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}"
+    r"|\d{1,2}\s*([/.-])\s*\d{1,2}\s*\2\s*\d{4}\s*$)"
 )
+_CLOSING = re.compile(r"^(?:tran\s+trong|kinh\s+thu|xin\s+(?:chan\s+thanh\s+)?cam\s+on|chan\s+thanh\s+cam\s+on|"
+                      r"xin\s+tran\s+trong|cam\s+on|nguoi\s+(?:viet|lam)\s+don|best\s+regards|regards)")
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
 _PROSE_REQUEST = re.compile(r"\b(?:lam\s+don|de\s+nghi|yeu\s+cau)\b.{0,60}\bthi\s+hanh\b")
 _CREDITOR_CUE = re.compile(
@@ -233,13 +236,13 @@ def _cut(lines: list[_Line]) -> _Blocks:
             continue
         hit = _label_at_start(line, labels)
         pd = _PLACE_DATE.search(line.low)
-        if pd and len(line.text) < 90 and not hit:
+        if pd and len(line.text) < 90 and (not hit or hit.label.group != "sections"):
             b.place_date = b.place_date or line
             in_signature = True
             current = "signature"
             continue
         if in_signature:
-            if hit is None or (hit.label.group == "sections" and not hit.value and hit.label.key in ("requester",)):
+            if not line.cells and ":" not in line.text and len(line.text) < 70 and not _ENUM.match(line.low):
                 b.signature.append(line)
                 continue
             in_signature = False
@@ -274,7 +277,13 @@ def _cut(lines: list[_Line]) -> _Blocks:
                     b.body.append(line)
                 continue
         if current == "attachments":
+            if _CLOSING.search(line.low):
+                current = "closing"
+                continue
             b.attachments.append((line, line.text))
+            continue
+        if current == "closing":
+            b.signature.append(line) if b.place_date is None else None
             continue
         b.body.append(line)
         if hit is not None and hit.label.group == "judgment":
@@ -290,9 +299,12 @@ def _cut(lines: list[_Line]) -> _Blocks:
             b.parties[current].append(line)
             continue
         if current in (None, "preamble"):
-            if _JUDGMENT_CUE.search(line.low) or _PROSE_REQUEST.search(line.low):
+            if _JUDGMENT_CUE.search(line.low) or (_PROSE_REQUEST.search(line.low) and not _looks_like_party(line)):
                 current = "judgment"
                 b.judgment.append(line)
+                continue
+            if _CLOSING.search(line.low):
+                current = "closing"
                 continue
             if _looks_like_party(line):
                 m = _CREDITOR_CUE.search(line.low)
@@ -307,6 +319,8 @@ def _cut(lines: list[_Line]) -> _Blocks:
                     b.parties["requester"].append(line)
                     current = "requester"
             continue
+        if current in ("assets", "request") and re.match(r"(?:de\s+nghi|kien\s+nghi)\s+(?:phan\s+cong|cu)\b", line.low):
+            current = "proposal"
         if current == "judgment":
             b.judgment.append(line)
         elif current == "request":
@@ -335,13 +349,16 @@ _STOP = (
     r"toi\s|chung\s+toi)|\s+\|\s+|\n|$)"
 )
 _ADDRESS = re.compile(
-    r"(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|lien\s+he|cu\s+tru|hien\s+nay))?|tru\s+so(?:\s+chinh)?|"
-    r"noi\s+(?:cu\s+tru|thuong\s+tru|o\s+hien\s+nay|o)|ho\s+khau\s+thuong\s+tru|thuong\s+tru|cu\s+tru|tru|cho\s+o\s+hien\s+nay)"
-    r"(?:\s+tai)?\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<v>\S.*?)" + _STOP
+    r"(?<![a-z])(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|lien\s+(?:he|lac)|cu\s+tru|hien\s+nay|hien\s+tai))?"
+    r"|tru\s+so(?:\s+chinh)?|noi\s+(?:cu\s+tru|thuong\s+tru|o\s+hien\s+nay|o)|ho\s+khau\s+thuong\s+tru|cho\s+o\s+hien\s+nay)"
+    r"(?![a-z])(?:[ \t]+tai)?[ \t]*(?:\([^)\n]*\))?[ \t]*[:|]?[ \t]*(?P<v>\S.*?)" + _STOP
+)
+_ADDRESS_WEAK = re.compile(
+    r"(?<![a-z])(?:thuong\s+tru|cu\s+tru|song|o|tru)[ \t]+tai[ \t]*:?[ \t]*(?P<v>\S.*?)" + _STOP
 )
 _ID = re.compile(
     r"(?:cmnd|cccd|chung\s+minh\s+nhan\s+dan|can\s+cuoc(?:\s+cong\s+dan)?|the\s+can\s+cuoc|so\s+dinh\s+danh(?:\s+ca\s+nhan)?|"
-    r"ma\s+dinh\s+danh|ho\s+chieu|passport)[^\d\n]{0,30}?(?P<v>[a-z]?\d[\d .]{6,16}\d)"
+    r"ma\s+dinh\s+danh|ho\s+chieu|passport)[^\d\n]{0,30}?(?P<v>[a-z]?\d[\d. ]{6,16}\d)"
 )
 _TAX = re.compile(r"(?:ma\s+so\s+thue|mst|ma\s+so\s+doanh\s+nghiep|msdn|ma\s+so\s+dn|so\s+dang\s+ky\s+doanh\s+nghiep)"
                   r"[^\d\n]{0,12}?(?P<v>\d[\d .-]{8,16}\d)")
@@ -462,7 +479,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
     if em:
         party.email = em.group(0).strip(".").lower()
         notes.add(f"{prefix}.email", CONF_LABEL, _line_at(lines, em.start()))
-    found = _value(text, low, _ADDRESS)
+    found = _value(text, low, _ADDRESS) or _value(text, low, _ADDRESS_WEAK)
     if found and len(found[0]) > 4:
         addr = nz.normalize_address(found[0])
         if addr:
@@ -522,7 +539,7 @@ _TYPE_WORDS = [("hon nhan", "HNGĐ"), ("kinh doanh", "KDTM"), ("thuong mai", "KD
 _COURT = re.compile(
     r"(?:toa\s+an|tand\b|trung\s+tam\s+trong\s+tai|hoi\s+dong\s+trong\s+tai|trong\s+tai)"
     r".*?(?=\s*(?:\bve\s+viec\b|\bve\s+toi\b|\bxet\s+xu\b|\bgiai\s+quyet\b|\bda\s+(?:duoc|co)\b|\bngay\s+\d|\bco\s+hieu\s+luc\b|"
-    r"\bve\s+tranh\b|\bdoi\s+voi\b|\btheo\b|\bva\s+(?:quyet|ban)\b|[()\[;]|\.\s|\.$|\s\|\s|\n|$|,\s*(?:nay|da|theo|xet|ve|buoc|co|doi|va)\b))"
+    r"\bve\s+tranh\b|\bdoi\s+voi\b|\btheo\b|\bva\s+(?:quyet|ban)\b|[()\[;]|(?<!\btp)(?<!\bq)(?<!\bp)(?<!\bh)(?<!\btt)(?<!\btx)(?<!\bx)\.\s|\.$|\s\|\s|\n|$|,\s*(?:nay|da|theo|xet|ve|buoc|co|doi|va)\b))"
 )
 _AS_WRITTEN_NUMBER = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet|judgment|award)[^.\n|]{0,70}?\bso\s*:?\s*"
                                 r"(?P<v>[^\s,;].{0,40}?)(?=\s*(?:\bngay\b|\bcua\b|,|;|\bdate|\(\s*ngay|\s\|\s|\n|$))")
@@ -580,7 +597,8 @@ def _citations(text: str, lines: list[_Line]) -> list[_Citation]:
             dropped = _drop_parens(text[c.end:window_end])
             c.subject = _subject(dropped[sm.start("v"):sm.end("v")])
         else:
-            tm = re.search(r"\btoi\s*[\"“”']?\s*(?P<v>[^\"“”'.,;()\n]+)", window[:200])
+            tm = re.search(r"\btoi\s*[\"“”'](?P<v>[^\"“”'\n]+)[\"“”']", window[:200]) or \
+                re.search(r"\btoi\s+(?!danh\b)(?P<v>[^\"“”'.,;()\n|]+)", window[:200])
             if tm:
                 c.subject = _subject(text[c.end + tm.start("v"):c.end + tm.end("v")])
     return cites
@@ -656,7 +674,7 @@ def _read_judgment(b: _Blocks, lines: list[_Line], notes: _Notes) -> Judgment:
     _fill_from_table(cites, b)
     judgment = Judgment()
     if not cites:
-        return judgment
+        return _judgment_without_number(b, notes)
     recog = [c for c in cites if c.recognition and c.canonical]
     foreign = [c for c in cites if c.level in ("foreign", "arbitration")]
     if recog and not foreign:
@@ -689,7 +707,8 @@ def _read_judgment(b: _Blocks, lines: list[_Line], notes: _Notes) -> Judgment:
     judgment.case_type = typ  # type: ignore[assignment]
     if typ:
         notes.add("judgment.case_type", CONF_LABEL, main.line)
-    judgment.subject = main.subject
+    # the subject may follow a parenthesised first-instance citation: take the next one given
+    judgment.subject = main.subject or next((c.subject for c in cites[cites.index(main):] if c.subject), None)
     if main.subject:
         notes.add("judgment.subject", CONF_PROSE, main.line)
     if stage in ("PT", "GĐT", "TT"):
@@ -704,6 +723,29 @@ def _read_judgment(b: _Blocks, lines: list[_Line], notes: _Notes) -> Judgment:
             judgment.recognition = Ref(number=rec.number, date=rec.date, court=rec.court)
             notes.add("judgment.recognition", CONF_LABEL, rec.line)
     return judgment
+
+
+def _judgment_without_number(b: _Blocks, notes: _Notes) -> Judgment:
+    """A judgment cited without a number ("bản án sơ thẩm ngày 24/01/2014"): date, stage, type only."""
+    j = Judgment()
+    for line in b.judgment:
+        if not re.search(r"ban\s+an|quyet\s+dinh", line.low):
+            continue
+        c = _Citation("", False, 0, 0, kind_words=line.low)
+        j.stage = _stage_of(c)  # type: ignore[assignment]
+        j.case_type = _type_of(c)  # type: ignore[assignment]
+        j.date = nz.parse_date(line.text)
+        cm = _COURT.search(line.low)
+        if cm:
+            court, level = nz.canonical_court(line.text[cm.start():cm.end()])
+            if court and level:
+                j.court, j.court_level = court, level  # type: ignore[assignment]
+                notes.add("judgment.court", CONF_PROSE, line)
+        notes.add("judgment.stage", CONF_WEAK, line)
+        if j.date:
+            notes.add("judgment.date", CONF_PROSE, line)
+        break
+    return j
 
 
 def _fill_from_table(cites: list[_Citation], b: _Blocks) -> None:
@@ -732,7 +774,7 @@ def _fill_from_table(cites: list[_Citation], b: _Blocks) -> None:
         court, level = nz.canonical_court(vals["court"][0])
         if court and level:
             target.court, target.level, target.court_text = court, level, vals["court"][0]
-    if "subject" in vals and not target.subject:
+    if "subject" in vals:
         target.subject = _subject(vals["subject"][0])
 
 
