@@ -3,9 +3,10 @@
 Layout: `<root>/<office slug>/{tmp,new,cur}` as any MDA writes it. IMAP-like
 UIDs are kept beside it so the poller treats both backends alike:
 - `.intake-uidvalidity` holds one number, written once (RFC 3501 section 2.3.1.1);
-  deleting it starts a new UID epoch and every message is offered again;
 - `.intake-uids` lists `<uid>\t<maildir key>` lines, appended as new files
-  are first seen (oldest first), so a UID never changes nor is reused.
+  are first seen (oldest first), so a UID never changes nor is reused; its
+  first line repeats the UIDVALIDITY. Deleting either file starts a new
+  epoch with a greater UIDVALIDITY and every message is offered again.
 `settle(uid)` moves a stored message from new/ to cur/ with the Seen flag
 (`:2,S`), as a mail reader does.
 """
@@ -73,22 +74,48 @@ class MaildirSource:
             return self._uidvalidity()
 
     def _uidvalidity(self) -> int:
-        f = self.path / _UIDVALIDITY
+        """The current UIDVALIDITY; a new, greater one when either file is missing (RFC 3501 2.3.1.1)."""
+        vfile, ifile = self.path / _UIDVALIDITY, self.path / _INDEX
         try:
-            return int(f.read_text().strip())
+            if ifile.exists():
+                return int(vfile.read_text().strip())
         except FileNotFoundError:
-            value = int(time.time())
-            f.write_text(f"{value}\n")
-            (self.path / _INDEX).unlink(missing_ok=True)  # a new epoch numbers afresh
-            return value
+            pass
         except (OSError, ValueError) as e:
-            raise SourceError(self.mailbox, f"unreadable {f}: {e}") from e
+            raise SourceError(self.mailbox, f"unreadable {vfile}: {e}") from e
+        # A new epoch: UIDs restart at 1, so the validity must grow past any earlier one.
+        earlier = max(self._recorded_validity(), self._read_int(vfile))
+        value = max(int(time.time()), earlier + 1)
+        with open(ifile, "w", encoding="utf-8") as f:
+            f.write(f"#uidvalidity\t{value}\n")
+            f.flush()
+            os.fsync(f.fileno())
+        vfile.write_text(f"{value}\n")
+        return value
+
+    @staticmethod
+    def _read_int(path: Path) -> int:
+        try:
+            return int(path.read_text().strip())
+        except (OSError, ValueError):
+            return 0
+
+    def _recorded_validity(self) -> int:
+        try:
+            with open(self.path / _INDEX, encoding="utf-8") as f:
+                first = f.readline()
+        except FileNotFoundError:
+            return 0
+        tag, _, value = first.strip().partition("\t")
+        return int(value) if tag == "#uidvalidity" and value.isdigit() else 0
 
     def _index(self) -> dict[str, int]:
         out: dict[str, int] = {}
         try:
             with open(self.path / _INDEX, encoding="utf-8") as f:
                 for line in f:
+                    if line.startswith("#"):
+                        continue
                     uid, _, key = line.rstrip("\n").partition("\t")
                     if key:
                         out[key] = int(uid)
