@@ -202,6 +202,7 @@ _PLACE_DATE = re.compile(
 )
 _CLOSING = re.compile(r"^(?:tran\s+trong|kinh\s+thu|xin\s+(?:chan\s+thanh\s+)?cam\s+on|chan\s+thanh\s+cam\s+on|"
                       r"xin\s+tran\s+trong|cam\s+on|nguoi\s+(?:viet|lam)\s+don|best\s+regards|regards)")
+_PLACE_BLANK = re.compile(r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam\b")  # date left blank
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
 _PROSE_REQUEST = re.compile(r"\b(?:lam\s+don|de\s+nghi|yeu\s+cau)\b.{0,60}\bthi\s+hanh\b")
 _CREDITOR_CUE = re.compile(
@@ -235,7 +236,7 @@ def _cut(lines: list[_Line]) -> _Blocks:
         if not line.text:
             continue
         hit = _label_at_start(line, labels)
-        pd = _PLACE_DATE.search(line.low)
+        pd = _PLACE_DATE.search(line.low) or _PLACE_BLANK.search(line.low)
         if pd and len(line.text) < 90 and (not hit or hit.label.group != "sections"):
             b.place_date = b.place_date or line
             in_signature = True
@@ -276,10 +277,10 @@ def _cut(lines: list[_Line]) -> _Blocks:
                 if key != "attachments":
                     b.body.append(line)
                 continue
+        if current in ("attachments", "assets", "request", "proposal", "judgment") and _CLOSING.search(line.low):
+            current = "closing"
+            continue
         if current == "attachments":
-            if _CLOSING.search(line.low):
-                current = "closing"
-                continue
             b.attachments.append((line, line.text))
             continue
         if current == "closing":
@@ -292,6 +293,15 @@ def _cut(lines: list[_Line]) -> _Blocks:
             b.judgment.append(line)
             continue
         if current in ("requester", "creditor", "debtor"):
+            if _CLOSING.search(line.low):
+                current = "closing"
+                continue
+            if (current == "requester" and "creditor" not in b.section_seen and hit is None
+                    and _CREDITOR_CUE.search(line.low) and b.parties["requester"]):
+                current = "creditor"
+                b.section_seen.add("creditor-prose")
+                b.parties["creditor"].append(line)
+                continue
             if _JUDGMENT_CUE.search(line.low) and hit is None and _PROSE_REQUEST.search(line.low):
                 current = "judgment"
                 b.judgment.append(line)
@@ -371,7 +381,8 @@ _REP_PROSE = re.compile(
     r"(?:\bdo\s+|dai\s+dien\s+(?:boi|la)\s+|nguoi\s+dai\s+dien\s+la\s+)(?P<v>(?:ong|ba|anh|chi|luat\s+su)\s+.+?)"
     r"(?=\s*(?:[–—-]|,|\(|\blam\b|\bla\b|\blàm\b))"
 )
-_NAME_PROSE = re.compile(r"(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc|ten)"
+_NAME_PROSE = re.compile(r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
+                         r"|ten\s+(?:doanh\s+nghiep|cong\s+ty|co\s+quan|don\s+vi)|^ten(?=\s*[:|]))"
                          r"\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<v>\S.*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
 
 
