@@ -3,10 +3,10 @@
 Order of trials for bytes (`decode_bytes`):
 1. a byte-order mark (UTF-8, UTF-16 LE/BE);
 2. strict UTF-8 (what Gmail, Apple Mail, Thunderbird send);
-3. a legacy 8-bit Vietnamese encoding recognised by statistics (TCVN3/VNI, `parsers.legacy`);
-4. Windows-1258 (Outlook's Vietnamese code page; it writes tones as combining
-   marks after the vowel, so the text is put in NFC afterwards);
-5. otherwise UTF-8 with replacement characters and a warning.
+3. Windows-1258 (Outlook's Vietnamese code page; it writes tones as combining
+   marks after the vowel, so the text is put in NFC afterwards), unless a legacy
+   8-bit encoding (TCVN3/VNI, `parsers.legacy`) reads clearly better as syllables;
+4. otherwise UTF-8 with replacement characters and a warning.
 """
 
 from __future__ import annotations
@@ -46,14 +46,19 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(_nfc(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
-    latin = data.decode("latin-1")
-    fixed = legacy.fix_text(latin)
-    if fixed.encoding is not None:
-        return Decoded(fixed.text, fixed.encoding, fixed.encoding)
     try:
-        return Decoded(_nfc(data.decode("windows-1258")), "windows-1258")
+        cp1258: str | None = _nfc(data.decode("windows-1258"))
     except UnicodeDecodeError:
-        pass
+        cp1258 = None
+    latin = data.decode("latin-1")
+    enc = legacy.detect(latin)
+    if enc is not None:
+        converted = legacy.convert(latin, enc)
+        baseline = legacy.syllable_ratio(cp1258) if cp1258 is not None else 0.0
+        if legacy.syllable_ratio(converted) > baseline + 0.1:
+            return Decoded(converted, enc, enc)
+    if cp1258 is not None:
+        return Decoded(cp1258, "windows-1258")
     return Decoded(
         _nfc(data.decode("utf-8", errors="replace")),
         "utf-8",
