@@ -529,6 +529,9 @@ def canonical_court(text: str) -> tuple[str | None, CourtLevel | None]:
         return f"Tòa án nhân dân {district}", "district"
     if m:
         tail = rest_orig.strip(" ,.")
+        if not tail or not (tail[0].isupper() or tail[0].isdigit() or re.match(
+                r"(?:tinh|thanh\s+pho|tp|huyen|quan|thi\s+xa|tx|khu\s+vuc)\b", fold_lower(tail))):
+            return None, None  # "Tòa án nhân dân tống đạt…": not a court's name
         tail = re.sub(r"\s*,\s*", ", ", tail)
         tail = _lower_units(tail)
         return f"Tòa án nhân dân {tail}", "other_province"

@@ -258,3 +258,20 @@ def _page_lines(page: pdfplumber.page.Page) -> list[Line]:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
+
+
+def page_images(data: bytes, pages: list[int], limits: Limits) -> list[tuple[int, Image.Image]]:
+    """The images OCR would read for the given 1-based pages (for benchmarks and debugging).
+
+    Raises pypdfium2.PdfiumError if the file cannot be opened.
+    """
+    pdf = pdfium.PdfDocument(data)
+    try:
+        out: list[tuple[int, Image.Image]] = []
+        for number in pages:
+            image = _page_image(pdf[number - 1], limits)
+            if not isinstance(image, str):
+                out.append((number, image))
+        return out
+    finally:
+        pdf.close()

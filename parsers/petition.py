@@ -121,6 +121,8 @@ def _starts_new(line: _Line, labels: list[_Label]) -> bool:
         return True
     if _PLACE_DATE.search(line.low) and len(line.low) < 80:
         return True
+    if _JUDGMENT_OPENER.match(line.low) or re.match(r"(?:nay\s+)?(?:toi|chung\s+toi)\s", line.low):
+        return True
     return False
 
 
@@ -133,16 +135,24 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
         return lines
     wide = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
     labels = _labels()
+    right = max((x.box[2] for x in lines if x.box), default=None)
+    left = min((x.box[0] for x in lines if x.box), default=None)
     out: list[_Line] = []
+    last: _Line | None = None  # the last physical line
     for line in lines:
         prev = out[-1] if out else None
+        if last is not None and last.box and right is not None and left is not None:
+            full = (last.box[2] >= right - 0.15 * (right - left)
+                    and line.box is not None and (line.box[0] <= left + 0.12 * (right - left)
+                                                  or abs(line.box[0] - last.box[0]) <= 2.0))
+        else:
+            full = last is not None and len(last.text) >= 0.7 * wide
         if (
-            prev is not None and prev.text and line.text and not prev.cells
+            prev is not None and last is not None and prev.text and line.text and not prev.cells
             and not prev.text.endswith((".", ":", ";", "!", "?"))
             and not prev.text.isupper()
             and not _starts_new(line, labels)
-            and (len(prev.text) >= 0.7 * wide or line.text[:1].islower()
-                 or prev.text.endswith((",", "-", "/", "(", "–")))
+            and (full or line.text[:1].islower() or prev.text.endswith((",", "-", "/", "(", "–")))
             and not _PLACE_DATE.search(prev.low)
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
@@ -150,6 +160,7 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
             out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf))
         else:
             out.append(line)
+        last = line
     return out
 
 
@@ -202,7 +213,9 @@ _PLACE_DATE = re.compile(
 )
 _CLOSING = re.compile(r"^(?:tran\s+trong|kinh\s+thu|xin\s+(?:chan\s+thanh\s+)?cam\s+on|chan\s+thanh\s+cam\s+on|"
                       r"xin\s+tran\s+trong|cam\s+on|nguoi\s+(?:viet|lam)\s+don|best\s+regards|regards)")
+_NOT_PLACE = re.compile(r"ban\s+an|quyet\s+dinh|thi\s+hanh|yeu\s+cau|de\s+nghi|cap\b|sinh|hieu\s+luc|ky\s+ngay|^\W*(?:va|tu|den)\b")
 _PLACE_BLANK = re.compile(r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam\b")  # date left blank
+_JUDGMENT_OPENER = re.compile(r"(?:yeu\s+cau|de\s+nghi|nay|theo|can\s+cu)\b.{0,60}\b(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b")
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
 _PROSE_REQUEST = re.compile(r"\b(?:lam\s+don|de\s+nghi|yeu\s+cau)\b.{0,60}\bthi\s+hanh\b")
 _CREDITOR_CUE = re.compile(
@@ -237,6 +250,8 @@ def _cut(lines: list[_Line]) -> _Blocks:
             continue
         hit = _label_at_start(line, labels)
         pd = _PLACE_DATE.search(line.low) or _PLACE_BLANK.search(line.low)
+        if pd and _NOT_PLACE.search(pd.group("place")):
+            pd = None
         if pd and len(line.text) < 90 and (not hit or hit.label.group != "sections"):
             b.place_date = b.place_date or line
             in_signature = True
@@ -296,13 +311,16 @@ def _cut(lines: list[_Line]) -> _Blocks:
             if _CLOSING.search(line.low):
                 current = "closing"
                 continue
-            if (current == "requester" and "creditor" not in b.section_seen and hit is None
-                    and _CREDITOR_CUE.search(line.low) and b.parties["requester"]):
+            cue = _CREDITOR_CUE.search(line.low)
+            if (current == "requester" and "creditor" not in b.section_seen and hit is None and cue
+                    and not re.match(r"(?:nguoi|ben)\s+duoc\s+thi\s+hanh", line.low[cue.end():])
+                    and b.parties["requester"]):
                 current = "creditor"
                 b.section_seen.add("creditor-prose")
                 b.parties["creditor"].append(line)
                 continue
-            if _JUDGMENT_CUE.search(line.low) and hit is None and _PROSE_REQUEST.search(line.low):
+            if hit is None and (_JUDGMENT_CUE.search(line.low) and _PROSE_REQUEST.search(line.low)
+                                or _JUDGMENT_OPENER.match(line.low)):
                 current = "judgment"
                 b.judgment.append(line)
                 continue
@@ -466,7 +484,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
             else:
                 raw = ""
     name = nz.normalize_name(_clean_name_value(raw)) if raw else None
-    if name and len(name.split()) > 14:
+    if name and len(name.split()) > (25 if nz.is_organization(name) else 7):
         name, conf = None, 0.0
     if name:
         party.name = name
@@ -969,20 +987,21 @@ def extract(doc: Document) -> Extraction:
         notes.add("attachments_listed", CONF_LABEL, att[0][1])
 
     # preferred officer
-    for line in lines:
-        found = _read_officer(line.text)
-        if found and found[0]:
-            fields.preferred_officer = found[0]
-            notes.add("preferred_officer", CONF_LABEL, line)
-            break
+    flat = " ".join(x.text.replace(" | ", " ") for x in lines if x.text)
+    found = _read_officer(flat)
+    if found and found[0]:
+        fields.preferred_officer = found[0]
+        line = next((x for x in lines if "chap hanh vien" in x.low), None)
+        notes.add("preferred_officer", CONF_LABEL, line)
 
     # place and date
     if b.place_date is not None:
-        m = _PLACE_DATE.search(b.place_date.low)
+        m = _PLACE_DATE.search(b.place_date.low) or _PLACE_BLANK.search(b.place_date.low)
         if m:
             place = b.place_date.text[m.start("place"):m.end("place")].strip(" ,.|")
             place = re.sub(r"^(?:[-–]\s*)", "", place)
-            if place:
+            date_given = nz.parse_date(b.place_date.text)
+            if place and date_given:
                 fields.petition_place = place
                 notes.add("petition_place", CONF_LABEL, b.place_date)
         date = nz.parse_date(b.place_date.text)
