@@ -50,7 +50,12 @@ class Place:
     @property
     def bare(self) -> str | None:
         """The unit's name without its unit word ("duc hoa"), for lenient lookups."""
-        return self.unit.split(" ", 1)[1] if self.unit else None
+        if not self.unit:
+            return None
+        for word in ("? ", "thanh pho ", "thi xa ", "khu vuc ", "quan ", "huyen "):
+            if self.unit.startswith(word):
+                return self.unit[len(word):]
+        return self.unit
 
 
 # ------------------------------------------------------------------ vocabulary (folded)
@@ -99,18 +104,20 @@ def make_province(name: str, kind: str, aliases: list[str] | tuple[str, ...] = (
     return Province(id=fold_key(name), name=nfc(name), kind=nfc(kind), aliases=tuple(aliases))
 
 
-def _province_patterns(provinces: list[Province]) -> list[tuple[str, Province]]:
-    pats: list[tuple[str, Province]] = []
+def _province_patterns(provinces: list[Province]) -> list[tuple[str, re.Pattern[str], Province]]:
+    """(key, pattern matching the key at the end of a text, province), longest keys first."""
+    keys: list[tuple[str, Province]] = []
     for p in provinces:
         for spelling in (p.name, *p.aliases):
             k = fold_key(spelling)
             if k:
-                pats.append((k, p))
+                keys.append((k, p))
             joined = k.replace(" ", "")
             if joined != k and len(joined) > 4:
-                pats.append((joined, p))
-    pats.sort(key=lambda kp: -len(kp[0]))
-    return pats
+                keys.append((joined, p))
+    keys.sort(key=lambda kp: -len(kp[0]))
+    return [(k, re.compile(r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, k.split())) + r"\s*$"), p)
+            for k, p in keys]
 
 
 class PlaceReader:
@@ -125,7 +132,7 @@ class PlaceReader:
         """The province named by `text` ("tỉnh Long An", "TP.HCM", "Can Tho"), or None."""
         s = " ".join(_key_text(text)[1].split())
         s = re.sub(r"^(tinh|thanh pho|tp|t p)\s+", "", s)
-        for k, p in self._patterns:
+        for k, _, p in self._patterns:
             if s == k:
                 return p
         return None
@@ -134,8 +141,9 @@ class PlaceReader:
         """Parse a court name (or, with office=True, an enforcement office name) into a Place."""
         if not text or not text.strip():
             return Place("unknown", raw=text or "")
-        t, s = _key_text(text)
-        raw = t
+        raw = nfc(text)
+        # "(Tòa Kinh tế)", "(VIAC)": a parenthesis adds nothing to where the court sits
+        t, s = _key_text(re.sub(r"\s*\([^)]*\)", " ", raw))
         prefix = (_OFFICE_PREFIX if office else _COURT_PREFIX).match(s)
         if not prefix and office:
             prefix = _COURT_PREFIX.match(s)
@@ -171,9 +179,10 @@ class PlaceReader:
         s = s.rstrip()
         s2 = re.sub(r"\s*\bviet nam\s*$", "", s).rstrip()
         best = None
-        for k, p in self._patterns:
-            if s2.endswith(k) and (len(s2) == len(k) or s2[-len(k) - 1] == " "):
-                at = len(s2) - len(k)
+        for _, rx, p in self._patterns:
+            m = rx.search(s2)
+            if m:
+                at = m.start()
                 before = s2[:at]
                 # "huyện Long An": a unit word right before means a district of that name
                 if re.search(r"\b(quan|huyen|thi xa|q|h|tx|khu vuc)\s*$", before):

@@ -69,7 +69,10 @@ def match_court(directory: Directory, text: str | None, date: str | None) -> Mat
     hit = hits[0]
     conf, note = 1.0, f"“{text}” thuộc {hit.office.short}"
     if not hit.exact:
-        conf, note = 0.9, note + " (nhận theo tên địa danh, không rõ cấp quận/huyện)"
+        if (place.unit or "").startswith(("? ", "quan ", "huyen ")):
+            conf, note = 0.9, note + " (nhận theo tên địa danh, không rõ quận hay huyện)"
+        else:  # "thành phố Thủ Đức" is not "Quận Thủ Đức": a different unit with the same name
+            conf, note = 0.7, note + f" (chỉ trùng tên địa danh; “{place.unit_display}” khác cấp hành chính)"
     court = hit.court
     if court is not None and date:
         if (court.valid_to and date > court.valid_to.isoformat()) or (

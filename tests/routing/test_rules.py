@@ -109,6 +109,10 @@ CASES = [
      "Chi cục Thi hành án dân sự huyện Đức Hòa, tỉnh Long An"),
     ("R9 province without diacritics",
      fields("Toa an nhan dan tinh Dong Nai"), "cuc", "outside", "R9", "Cục Thi hành án dân sự tỉnh Đồng Nai"),
+    ("R9 province with a dash", fields("Tòa án nhân dân thành phố Vũng Tàu, tỉnh Bà Rịa – Vũng Tàu"), "cuc",
+     "outside", "R9", "Chi cục Thi hành án dân sự thành phố Vũng Tàu, tỉnh Bà Rịa - Vũng Tàu"),
+    ("R4 court with a division in parentheses", fields(CITY + " (Tòa Kinh tế)", "819/2019/KDTM-ST"), "cuc", "cuc",
+     "R4", None),
     ("R10 no judgment number", fields(number=None), "q3", "triage", "R10", None),
     ("R10 no court", fields(court=None), "q7", "triage", "R10", None),
     ("R10 unknown court", fields("Tòa án nhân dân Quận 13"), "q3", "triage", "R10", None),
@@ -164,6 +168,11 @@ def test_low_extraction_confidence_goes_to_triage_with_what_the_router_would_cho
 def test_court_matched_only_by_its_bare_name_is_still_routed_above_the_threshold(directory):
     d = route(fields("Tòa án nhân dân Gò Vấp"), directory, mailbox="go-vap")
     assert (d.office, d.rule) == ("go-vap", "R1") and d.confidence == pytest.approx(0.9)
+
+
+def test_same_name_other_unit_goes_to_a_clerk(directory):
+    d = route(fields("Tòa án nhân dân thành phố Thủ Đức", "5/2022/DS-ST", "2022-02-01"), directory, mailbox="thu-duc")
+    assert (d.office, d.rule) == ("triage", "R10") and "Quận Thủ Đức" in d.suggestion
 
 
 def test_missing_judgment_ref_never_carries_wrong_office(directory):
