@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -100,6 +100,13 @@ class Attachment(SQLModel, table=True):
 
 
 class Case(SQLModel, table=True):
+    # For the triage queue at 100,000 cases (triage/queue.py, bench/triage_load.py):
+    # the review-first order without a sort, and per-office counts/filters from the index alone.
+    __table_args__ = (
+        Index("ix_case_review_order", text("needs_review DESC"), "created_at", "id"),
+        Index("ix_case_office_state_created", "office", "state", "created_at"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     message_pk: int = Field(foreign_key="message.id", unique=True)
     receipt_number: str = Field(unique=True, index=True)  # e.g. "Q3-2026-000123"
