@@ -169,7 +169,11 @@ class PlaceReader:
             end = at
         t, s = t[:end], s[:end]
         if not s.strip():
-            return Place("province", province=province, raw=raw) if province else Place("unknown", raw=raw)
+            if province:
+                return Place("province", province=province, raw=raw)
+            if office and prefix and prefix.group(1).startswith("cuc"):
+                return Place("province", raw=raw)  # "Cục Thi hành án dân sự" alone: the home province's Cục
+            return Place("unknown", raw=raw)
         return self._unit(t, s, province, raw)
 
     # -------------------------------------------------------------- helpers

@@ -128,6 +128,8 @@ class Directory:
 
     def lookup(self, place: Place) -> tuple[Hit, ...]:
         """The offices whose court (or own name) is at `place`; several when ambiguous, none when unknown."""
+        if place.level == "province" and place.province is None:
+            return (Hit(self.province_office, None, exact=True),)
         if place.level in ("province", "high") and place.province is not None:
             return self._province.get((place.level, place.province.id), ())
         if place.level != "local" or not place.unit:

@@ -283,6 +283,15 @@ def test_wrong_office_by_kinh_gui_in_abbreviation_is_not_wrong(directory):
     assert _flags(directory, fields(addressed_to="Chi cục THADS Q.3, TP.HCM")) == []
 
 
+@pytest.mark.parametrize("addressed,wrong", [
+    ("Cục Thi hành án dân sự", False), ("Cục THADS TP.HCM", False), ("Chi cục Thi hành án dân sự", False),
+    ("Chi cục Thi hành án dân sự Quận 1", True), ("Cuc Thi hanh an dan su tinh Dong Nai", True),
+])
+def test_kinh_gui_for_a_city_case(directory, addressed, wrong):
+    f = fields(CITY, "819/2019/KDTM-ST", addressed_to=addressed)
+    assert ("wrong_office_addressed" in _flags(directory, f, mailbox="cuc")) is wrong
+
+
 def test_wrong_mailbox_transfers(directory):
     d = route(fields("Tòa án nhân dân Quận 7", addressed_to="Chi cục Thi hành án dân sự Quận 7"),
               directory, mailbox="can-gio")
