@@ -37,7 +37,9 @@ from parsers.vietnamese import fold_lower, nfc
 # ------------------------------------------------------------------ cues (accent-folded, lower case)
 
 # Lines that open a petition: the title of the form ("ĐƠN YÊU CẦU THI HÀNH ÁN", "ĐƠN ĐỀ NGHỊ …").
-_TITLE = re.compile(r"^\s*(?:v/v\s*)?don\s+(?:yeu\s+cau|de\s+nghi)\b")
+_TITLE = re.compile(r"^\s*(?:v/v\s*)?don\s+(?:yeu\s+cau|de\s+nghi)\b"
+                    # a company's or bank's letter: "V/v: Yêu cầu (tổ chức) thi hành án"
+                    r"|^\s*(?:v/v|ve\s+viec)\s*[:.]?\s*(?:de\s+nghi|yeu\s+cau)\s+(?:to\s+chuc\s+)?thi\s+hanh\s+an")
 _PETITION_CUES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\bkinh\s+gui\b"), 1),
     (re.compile(r"\bnguoi\s+phai\s+thi\s+hanh\s+an\b"), 2),
@@ -114,7 +116,10 @@ def classify(text: str, *, body: bool = False) -> Verdict:
     if j_title:
         j_score += 2
     i_score, _ = _score(_ID_CUES, low)
-    cover = body and bool(_COVER.search(low)) and not title
+    form = bool(re.search(r"\bnguoi\s+phai\s+thi\s+hanh\s+an\b|\bnoi\s+dung\s+yeu\s+cau\b", low))
+    # A cover note points elsewhere ("đơn … đính kèm"); a petition may also list its enclosures,
+    # so the note counts only when the form's own labels are absent.
+    cover = body and bool(_COVER.search(low)) and not title and not form
 
     if title and p_score >= _PETITION_MIN:
         return Verdict("petition", p_score, "có tiêu đề \"Đơn yêu cầu\" và nội dung theo mẫu đơn yêu cầu thi hành án")
@@ -123,8 +128,7 @@ def classify(text: str, *, body: bool = False) -> Verdict:
     if i_score >= 3 and len(low) < 1500 and p_score < _PETITION_MIN:
         return Verdict("id_card", i_score, "là ảnh căn cước công dân/chứng minh nhân dân")
     if not cover and p_score >= _PETITION_MIN + 1 and re.search(r"\bkinh\s+gui\b", low) \
-            and re.search(r"\bnguoi\s+phai\s+thi\s+hanh\s+an\b|\bnoi\s+dung\s+yeu\s+cau\b|"
-                          r"\bthi\s+hanh\s+(?:ban\s+an|quyet\s+dinh)\b", low):
+            and (form or re.search(r"\bthi\s+hanh\s+(?:ban\s+an|quyet\s+dinh)\b", low)):
         return Verdict("petition", p_score, "có \"Kính gửi\", người phải thi hành án và nội dung yêu cầu thi hành án")
     if j_score >= 4:
         return Verdict("judgment", j_score, "là bản án/quyết định của Tòa án, không phải đơn")

@@ -87,6 +87,19 @@ def test_classify_without_diacritics_and_old_tone_placement():
                     "Quốc tịch: Việt Nam\nQuê quán: Quận 3").role == "id_card"
 
 
+def test_letter_with_vv_title_is_a_petition():
+    text = ("NGÂN HÀNG TMCP Á CHÂU\nSố: 123/CV-ACB\nV/v: Yêu cầu tổ chức thi hành án\n"
+            "Kính gửi: Chi cục Thi hành án dân sự Quận 3\nNgười phải thi hành án: Công ty TNHH X\n")
+    assert classify(text).role == "petition"
+
+
+def test_body_petition_listing_enclosures_is_not_a_cover_note():
+    body = ("Kính gửi: Chi cục THADS Quận 1\nTôi là Nguyễn Văn An. Tôi đề nghị thi hành Bản án số 12/2019/DS-ST.\n"
+            "Người phải thi hành án: Trần Thị Bình.\nNội dung yêu cầu: trả 10.000.000 đồng.\n"
+            "Giấy tờ đính kèm: bản sao bản án.\nNgười yêu cầu\nNguyễn Văn An")
+    assert classify(body, body=True).role == "petition"
+
+
 def test_cover_note_is_not_a_petition_body():
     cover = ("Kính gửi Cục Thi hành án dân sự Thành phố Hồ Chí Minh,\nTôi xin gửi đơn yêu cầu thi hành án "
              "(đính kèm) để Quý cơ quan xem xét thi hành Bản án số 12/2019/DS-ST.\nTrân trọng.")
