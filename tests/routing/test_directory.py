@@ -200,3 +200,24 @@ def test_bad_directory_file_names_file_and_key(tmp_path, text, needle):
 def test_missing_directory_file(tmp_path):
     with pytest.raises(DirectoryError, match="no such file"):
         load_directory(tmp_path / "nope.toml")
+
+
+def test_ambiguous_court_goes_to_a_clerk_naming_the_candidates(tmp_path):
+    text = GOOD + """
+[[offices]]
+slug = "q-an-lac"
+name = "Chi cục Thi hành án dân sự Quận An Lạc"
+  [[offices.courts]]
+  name = "Tòa án nhân dân Quận An Lạc"
+
+[[offices]]
+slug = "h-an-lac"
+name = "Chi cục Thi hành án dân sự Huyện An Lạc"
+  [[offices.courts]]
+  name = "Tòa án nhân dân Huyện An Lạc"
+"""
+    d = load_directory(_write(tmp_path, text))
+    assert route(petition("Tòa án nhân dân quận An Lạc"), d, mailbox="q-an-lac").office == "q-an-lac"
+    dec = route(petition("Tòa án nhân dân An Lạc"), d, mailbox="q-an-lac")
+    assert (dec.office, dec.rule) == ("triage", "R10")
+    assert "Quận An Lạc" in dec.suggestion and "Huyện An Lạc" in dec.suggestion
