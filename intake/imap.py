@@ -10,9 +10,10 @@ The only module that imports imapclient. What it guarantees:
   UIDs their sizes, then the bodies in UID FETCH batches of at most
   `backend.batch` messages and `MAX_BATCH_BYTES` bytes; only one batch is in
   memory.
-- An idle poll does not grow with the mailbox: when SELECT's UIDNEXT shows
-  nothing after the cursor, no further command is sent; otherwise only
-  `UID SEARCH UID last+1:*` is asked.
+- An idle poll does not grow with the mailbox: it asks STATUS (UIDVALIDITY
+  UIDNEXT) (RFC 3501 section 6.3.10), which Dovecot answers from its list
+  index without opening the folder; only when UIDNEXT shows something after
+  the cursor is the folder SELECTed and `UID SEARCH UID last+1:*` asked.
 - A changed UIDVALIDITY (RFC 3501 section 2.3.1.1) makes every message be
   yielded again; the store recognises the ones it holds.
 - Every failure to read a mailbox is a `SourceError` naming the office slug,
@@ -89,7 +90,7 @@ class ImapSource:
         Raises SourceError (a subclass below) if the mailbox cannot be reached,
         logged into or selected.
         """
-        return self._select()[0]
+        return self._status()[0]
 
     def fetch_since(self, cursor: Cursor) -> Iterator[Fetched]:
         """Messages with a UID above `cursor.last_uid`, oldest first, streamed in batches.
@@ -99,10 +100,12 @@ class ImapSource:
         Raises SourceError if the mailbox cannot be read (also mid-iteration,
         if the connection drops).
         """
-        uidvalidity, uidnext = self._select()
+        uidvalidity, uidnext = self._status()
         last = cursor.last_uid if cursor.uidvalidity == uidvalidity else 0
         if uidnext is not None and uidnext <= last + 1:
-            return  # nothing new: the idle poll costs one SELECT
+            return  # nothing new: the idle poll costs one STATUS
+        uidvalidity, _ = self._select()  # read-write, for settle(); may have changed meanwhile
+        last = cursor.last_uid if cursor.uidvalidity == uidvalidity else 0
         uids = self._uids_after(last)
         for i in range(0, len(uids), self.backend.batch):
             chunk = uids[i : i + self.backend.batch]
@@ -276,6 +279,31 @@ class ImapSource:
         if b"UIDVALIDITY" not in info:
             raise ImapFolderError(self.mailbox, f"server gave no UIDVALIDITY for folder {folder!r}")
         self._selected = info
+        return int(info[b"UIDVALIDITY"]), (int(info[b"UIDNEXT"]) if b"UIDNEXT" in info else None)
+
+    def _status(self) -> tuple[int, int | None]:
+        """(UIDVALIDITY, UIDNEXT) of the polled folder by STATUS, without selecting it.
+
+        STATUS SHOULD NOT be asked of the selected folder (RFC 3501 section
+        6.3.10): a selected folder is first UNSELECTed (RFC 3691), or, without
+        that capability, SELECTed again instead.
+        Raises ImapFolderError if the folder does not exist, ImapConnectError /
+        ImapLoginError as `_conn`.
+        """
+        folder = self.backend.folder
+        c = self._conn()
+        if self._selected is not None:
+            if b"UNSELECT" not in c.capabilities():
+                return self._select()
+            self._guard(c.unselect_folder, "unselecting the folder")
+            self._selected = None
+        info = self._guard(
+            lambda: c.folder_status(folder, ["UIDVALIDITY", "UIDNEXT"]),
+            f"asking the status of folder {folder!r}",
+            ImapFolderError,
+        )
+        if b"UIDVALIDITY" not in info:
+            raise ImapFolderError(self.mailbox, f"server gave no UIDVALIDITY for folder {folder!r}")
         return int(info[b"UIDVALIDITY"]), (int(info[b"UIDNEXT"]) if b"UIDNEXT" in info else None)
 
     def _uids_after(self, last: int) -> list[int]:

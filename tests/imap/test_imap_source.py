@@ -42,15 +42,22 @@ def test_fetch_since_cursor_returns_newer_messages_oldest_first(mailboxes: Mailb
         assert [f.raw for f in src.fetch_since(Cursor(uv, 5))] == [sixth]
 
 
-def test_idle_poll_sends_no_fetch_when_uidnext_shows_nothing_new(mailboxes: Mailboxes):
+def _sent(src: ImapSource) -> list[str]:
+    """The commands imaplib remembers sending (it logs its last 10 interactions even at debug 0)."""
+    log = sorted(src._client._imap._cmd_log.values(), key=lambda e: e[1])
+    return [line for line, _ in log if line.startswith("> ")]
+
+
+def test_idle_poll_asks_only_status_when_uidnext_shows_nothing_new(mailboxes: Mailboxes):
     acct = mailboxes.office("q2")
     acct.append([make_message(i) for i in range(3)])
     with source(acct) as src:
         uv = src.uidvalidity()
         assert list(src.fetch_since(Cursor(uv, 3))) == []
-        # imaplib keeps its last interactions even at debug 0: the last command sent is SELECT.
-        sent = [line for line, _ in src._client._imap._cmd_log.values() if line.startswith("> ")]
-        assert "SELECT" in sent[-1] and "FETCH" not in sent[-1]
+        assert "STATUS" in _sent(src)[-1]
+        assert len(list(src.fetch_since(Cursor(uv, 2)))) == 1  # selects the folder
+        assert list(src.fetch_since(Cursor(uv, 3))) == []  # unselects, then STATUS only
+        assert "UNSELECT" in _sent(src)[-2] and "STATUS" in _sent(src)[-1]
 
 
 def test_uid_range_star_answers_last_message_which_is_filtered(mailboxes: Mailboxes):
@@ -58,7 +65,7 @@ def test_uid_range_star_answers_last_message_which_is_filtered(mailboxes: Mailbo
     acct = mailboxes.office("q3")
     acct.append([make_message(i) for i in range(3)])
     with source(acct) as src:
-        src.uidvalidity()
+        src._select()
         assert src._uids_after(3) == []
         assert src._uids_after(1) == [2, 3]
 
