@@ -384,6 +384,7 @@ def route(fields: Fields, directory: Directory, *, mailbox: str | None, no_diacr
     assert outcome is not None
     article = trace[-1].article
 
+    low_note = None
     confidence = outcome.confidence
     if extraction_confidence is not None:
         confidence = min(confidence, extraction_confidence)
@@ -394,10 +395,11 @@ def route(fields: Fields, directory: Directory, *, mailbox: str | None, no_diacr
         trace.append(RuleResult(rule="R10", article=f"Điều 35 {LAW}", hit=True,
                                 reason=f"{why} (độ tin cậy {confidence:.2f} < {min_confidence:.2f}): "
                                        f"chuyển cán bộ phân loại; quy tắc {chosen.id} sẽ chọn {would}."))
+        low_note = f"{case.head}: {why} (độ tin cậy {confidence:.2f} < {min_confidence:.2f})"
         outcome = Outcome(triage=True, confidence=confidence, suggestion=f"{would} ({chosen.id}, {_point(article)})")
         chosen, article = UNRESOLVED, f"Điều 35 {LAW}"
 
-    decisive = trace[-1].reason.rstrip(".")
+    decisive = low_note or trace[-1].reason.rstrip(".")
     lane, lane_trace = decide_lane(fields, directory.banks, directory.offences)
     missing_flags, missing_trace = missing(fields)
     late, late_trace = limitation_risk(fields)
