@@ -115,7 +115,7 @@ def decide_lane(fields: Fields, banks: Banks, offences: Offences) -> tuple[Lane,
     """The lane and the checks made (for the decision's trace)."""
     trace: list[RuleResult] = []
     creditor = fields.creditor if fields.creditor is not None else fields.requester
-    who = "người được thi hành án" if fields.creditor is not None else "người yêu cầu (là người được thi hành án)"
+    who = "Người được thi hành án" if fields.creditor is not None else "Người yêu cầu (là người được thi hành án)"
     name = creditor.name if creditor else None
     why = banks.match(name)
     if why is None and not name:

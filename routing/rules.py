@@ -390,7 +390,7 @@ def route(fields: Fields, directory: Directory, *, mailbox: str | None, no_diacr
         confidence = min(confidence, extraction_confidence)
     if not outcome.triage and confidence < min_confidence:
         would = outcome.office.short if outcome.office else f"ngoài địa bàn: {outcome.forward_to}"
-        why = (f"độ tin cậy trích xuất {extraction_confidence:.2f}" if extraction_confidence is not None
+        why = ("độ tin cậy trích xuất thấp" if extraction_confidence is not None
                and extraction_confidence < min_confidence else "Tòa án nhận ra chưa chắc chắn")
         trace.append(RuleResult(rule="R10", article=f"Điều 35 {LAW}", hit=True,
                                 reason=f"{why} (độ tin cậy {confidence:.2f} < {min_confidence:.2f}): "
