@@ -141,3 +141,40 @@ def test_sample_petition_location_matches_truth(path):
     assert result.attachment == truth["petition_attachment"]
     assert result.roles == _roles(truth)
     assert result.forwarded_by == truth["forwarded_by"]
+
+
+def test_each_document_is_read_once_and_named_judgment_skipped_after_petition(monkeypatch):
+    from parsers import documents
+
+    calls: list[str] = []
+    real = documents.read_document
+
+    def counting(name, data, limits):  # a spy around the real reader, not a stand-in
+        calls.append(name)
+        return real(name, data, limits)
+
+    monkeypatch.setattr(documents, "read_document", counting)
+    mail = parse_mail((EML / "petition_and_judgment.eml").read_bytes())
+    petition_att = next(a for a in mail.attachments if a.filename == "scan01.txt")
+    copy = petition_att.model_copy(update={"filename": "scan01 (copy).txt"})
+    mail = mail.model_copy(update={"attachments": [*mail.attachments, copy]})
+    result = read_petition(mail, LIMITS)
+    assert isinstance(result, PetitionRead) and result.attachment == "scan01.txt"
+    # "Ban an.txt" is named as a judgment and the petition was found first: not read at all;
+    # the copy has the same bytes as the petition: read from the cache.
+    assert calls == ["scan01.txt"]
+    assert result.roles["Ban an.txt"] == "judgment" and result.roles["scan01 (copy).txt"] == "other"
+
+
+def test_extract_file_zip_and_judgment(tmp_path):
+    mail = parse_mail((EML / "zip_utf8_names_without_flag.eml").read_bytes())
+    zipped = tmp_path / "Ho so.zip"
+    zipped.write_bytes(mail.attachments[0].data)
+    result = extract_file(zipped, LIMITS)
+    assert isinstance(result, PetitionRead)
+    assert result.petition_in == "zip" and result.attachment == "Đơn yêu cầu thi hành án.txt"
+    judgment = tmp_path / "scan02.txt"
+    judgment.write_text("TÒA ÁN NHÂN DÂN QUẬN 3\nBản án số: 123/2019/DS-ST\nNHÂN DANH NƯỚC CỘNG HÒA XÃ HỘI CHỦ "
+                        "NGHĨA VIỆT NAM\nvụ án thụ lý số 45/2018/TLST-DS\nNguyên đơn: A\nBị đơn: B\n", encoding="utf-8")
+    result = extract_file(judgment, LIMITS)
+    assert isinstance(result, Rejected) and result.code is Reason.NO_PETITION
