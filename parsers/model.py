@@ -173,8 +173,16 @@ class Extraction(_Model):
     warnings: list[str] = Field(default_factory=list)
 
     def confidence(self) -> float:
-        """The lowest confidence among the fields that routing depends on."""
-        keys = ("judgment.number", "judgment.court", "judgment.stage")
+        """The lowest confidence among the fields that routing depends on.
+
+        The stage (ST/PT/GĐT/TT) only matters for Vietnamese court judgments:
+        arbitration awards and foreign judgments have none, so it is not
+        counted for them. With no notes at all, nothing vouches for the
+        fields and the result is 0.0 (routing then defers to a clerk).
+        """
+        keys = ["judgment.number", "judgment.court"]
+        if self.fields.judgment.court_level in ("district", "city", "high", "other_province"):
+            keys.append("judgment.stage")
         values = [self.notes[k].confidence for k in keys if k in self.notes]
         return min(values) if values else 0.0
 
