@@ -334,7 +334,9 @@ def read_petition(mail: ParsedMail, limits: Limits) -> PetitionRead | Rejected:
         if unreadable is not None:
             name, err = unreadable
             return Rejected(code=Reason.UNREADABLE_ATTACHMENT, detail=f"{name}: {err.reason}")
-        return Rejected(code=Reason.NO_PETITION)
+        seen = "; ".join(f"{name}: {_ROLE_TEXT[role]}" for name, role in roles.items())
+        return Rejected(code=Reason.NO_PETITION,
+                        detail="đã xem nội dung thư" + (f" và các tệp — {seen}" if seen else ""))
     place, attachment, doc, reason = found
     return PetitionRead(
         extraction=petition.extract(doc),
@@ -345,6 +347,9 @@ def read_petition(mail: ParsedMail, limits: Limits) -> PetitionRead | Rejected:
         forwarded_by=forwarded_by(mail) if place.startswith("forwarded") else None,
     )
 
+
+_ROLE_TEXT = {"petition": "đơn", "judgment": "bản án/quyết định", "id_card": "CCCD/CMND",
+              "archive": "tệp nén", "forwarded_message": "thư chuyển tiếp", "other": "không phải đơn"}
 
 _WHERE = {"attachment": "Tệp đính kèm", "zip": "Tệp trong tệp nén",
           "forwarded_attachment": "Tệp đính kèm của thư được chuyển tiếp",
