@@ -229,7 +229,12 @@ def reroute(session: Session, cfg: Config, user: User, case: Case, office: str, 
     if case.state == CaseState.NEEDS_REVIEW:
         case.state = CaseState.NEW
     case.updated_at = utcnow()
-    audit(session, user, case, "rerouted", {"from": old, "to": office, "reason": reason})
+    # The sender is told when the competent office is not the one they wrote to (Article 35).
+    letter = _queue_letter(session, case, "transfer", cfg, {}) if office != case.mailbox else None
+    detail: dict[str, Any] = {"from": old, "to": office, "reason": reason}
+    if letter is not None:
+        detail["outbox_id"] = letter.id
+    audit(session, user, case, "rerouted", detail)
     session.add(case)
     session.commit()
     return Outcome(True, f"Đã chuyển hồ sơ sang {cfg.office(office).name}.")

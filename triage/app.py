@@ -25,6 +25,7 @@ from sqlalchemy import case as sql_case
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.templating import Jinja2Templates
 
 from intake.config import Config
@@ -56,7 +57,8 @@ ACTION_LABEL = {
     "received": "Nhận thư", "parsed": "Đọc đơn", "routed": "Định tuyến", "acknowledged": "Gửi xác nhận",
     "quarantined": "Cách ly", "corrected": "Sửa trường", "rerouted": "Chuyển đơn vị", "accepted": "Thụ lý",
     "info_requested": "Yêu cầu bổ sung", "rejected": "Từ chối", "duplicate": "Đánh dấu trùng",
-    "officer_assigned": "Phân công Chấp hành viên",
+    "officer_assigned": "Phân công Chấp hành viên", "letter-queued": "Xếp thư vào hàng gửi",
+    "letter-suppressed": "Không gửi thư (chống vòng lặp)",
 }
 
 
@@ -136,6 +138,13 @@ def create_app(config: Config, engine: Engine) -> FastAPI:
         if not request.url.path.startswith("/static"):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _error_page(request: Request, exc: StarletteHTTPException):
+        return templates.TemplateResponse(
+            request, "error.html", {"user": None, "csrf": "", "status": exc.status_code, "detail": exc.detail},
+            status_code=exc.status_code,
+        )
 
     @app.exception_handler(_SignIn)
     async def _to_sign_in(request: Request, exc: _SignIn):

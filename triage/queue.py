@@ -88,7 +88,9 @@ def search_clause(q: str):
         return Case.id_number == digits
     if "/" in q:  # a judgment number or its beginning: an index range, not LIKE (case-insensitive in SQLite)
         prefix = re.sub(r"\s+", "", q).upper()
-        return (Case.judgment_number >= prefix) & (Case.judgment_number < prefix + "\U0010ffff")
+        in_range = (Case.judgment_number >= prefix) & (Case.judgment_number < prefix + "\U0010ffff")
+        # the range finds the rows by index; substr keeps it exact under any collation
+        return in_range & (func.substr(Case.judgment_number, 1, len(prefix)) == prefix)
     return Case.id.in_(select(Case.id).where(Case.requester_name.like(f"%{q}%")))
 
 

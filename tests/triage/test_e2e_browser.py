@@ -157,9 +157,12 @@ def test_sign_in_correct_reroute_accept_and_audit(site, page):
         assert audit.locator(f'tr[data-action="{action}"]').count() == 1
         assert "giamsat" in audit.locator(f'tr[data-action="{action}"]').inner_text()
     with Session(engine) as s:
-        actions = [e.action for e in s.exec(select(AuditEvent).where(AuditEvent.case_id == ids["triage"]))]
+        actions = [e.action for e in s.exec(select(AuditEvent).where(AuditEvent.case_id == ids["triage"],
+                                                                    AuditEvent.actor == "giamsat"))]
         case = s.get(Case, ids["triage"])
     assert actions == ["corrected", "rerouted", "accepted"]
+    # the transfer letter to the sender was queued by the re-route
+    assert audit.locator('tr[data-action="letter-queued"]').count() == 1
     assert case.official_number == official and case.judgment_number == "125/2016/DS-ST"
 
 

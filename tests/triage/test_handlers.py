@@ -175,9 +175,15 @@ def test_reroute_needs_reason(engine, client_as):
     assert r.status_code == 303
     assert get_case(engine, cid).office == "q1"
     ev = [e for e in events(engine, cid) if e.action == "rerouted"][0]
-    assert ev.detail == {"from": "triage", "to": "q1", "reason": "Bản án của TAND Quận 1"}
+    assert {k: ev.detail[k] for k in ("from", "to", "reason")} == {"from": "triage", "to": "q1",
+                                                                     "reason": "Bản án của TAND Quận 1"}
+    # the mail went to q3's mailbox: the sender is told of the transfer
+    with Session(engine) as s:
+        out = s.exec(select(Outbox).where(Outbox.case_id == cid, Outbox.kind == "transfer")).one()
+    assert ev.detail["outbox_id"] == out.id
     # now q1's: the q3 clerk no longer sees it
-    assert c.get(f"/case/{cid}").status_code == 404
+    r = c.get(f"/case/{cid}")
+    assert r.status_code == 404 and "Không tìm thấy hồ sơ" in r.text
 
 
 def test_accept_issues_official_number(engine, client_as):
