@@ -22,9 +22,9 @@ import re
 from datetime import timedelta, timezone
 from email import policy
 from email.header import decode_header
-from email.message import EmailMessage, Message
+from email.message import Message
 from email.parser import BytesParser
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 
 import mailparser
@@ -220,8 +220,6 @@ def _filename(part: Message) -> str | None:
             value = None
         if value:
             if isinstance(value, tuple):  # RFC 2231 triple under compat32
-                from email.utils import collapse_rfc2231_value
-
                 value = collapse_rfc2231_value(value)
             name = str(value)
             break
@@ -281,6 +279,9 @@ class _Walk:
         if ctype == "message/rfc822":  # the stdlib counts it as multipart: its payload is [Message]
             self._add_attachment(part)
             return
+        if ctype in ("message/delivery-status", "message/disposition-notification"):
+            self.report_types.add(ctype.split("/")[1])  # RFC 3464 / RFC 8098 machine-readable reports
+            return
         if part.is_multipart():
             payload = part.get_payload()
             if not isinstance(payload, list):
@@ -294,8 +295,6 @@ class _Walk:
             for child in payload:
                 self.visit(child)
             return
-        if ctype == "message/delivery-status":
-            self.report_types.add("delivery-status")
         if _is_attachment(part):
             self._add_attachment(part)
             return
