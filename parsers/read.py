@@ -161,9 +161,23 @@ def _hint(name: str) -> str | None:
 
 
 def _is_document(att: MailAttachment) -> bool:
+    """A file that may hold a petition: by its bytes (PDF, Word, RTF, image magic numbers), then by its
+    name or type; a small inline image (a signature logo such as Outlook's image001.png) is not."""
+    if _is_logo(att):
+        return False
+    if documents.sniff(att.filename, att.data) in ("pdf", "docx", "ole", "rtf", "image"):
+        return True
     return att.filename.lower().endswith(_DOC_EXT) or att.content_type.startswith(_IMAGE_TYPES) \
         or att.content_type in ("application/pdf", "application/msword", "text/plain") \
         or "wordprocessingml" in att.content_type
+
+
+# A phone photo or scan of a page that OCR can read is larger than this; signature logos are smaller.
+_LOGO_MAX_BYTES = 20_000
+
+
+def _is_logo(att: MailAttachment) -> bool:
+    return att.inline and att.content_type.startswith("image/") and att.size < _LOGO_MAX_BYTES
 
 
 def _cost(c: _Candidate) -> tuple[int, int, int]:

@@ -178,3 +178,21 @@ def test_extract_file_zip_and_judgment(tmp_path):
                         "NGHĨA VIỆT NAM\nvụ án thụ lý số 45/2018/TLST-DS\nNguyên đơn: A\nBị đơn: B\n", encoding="utf-8")
     result = extract_file(judgment, LIMITS)
     assert isinstance(result, Rejected) and result.code is Reason.NO_PETITION
+
+
+def test_small_inline_logo_is_not_read_and_pdf_found_by_magic_number(monkeypatch):
+    from parsers import documents
+
+    calls: list[str] = []
+    real = documents.read_document
+    monkeypatch.setattr(documents, "read_document", lambda n, d, l: calls.append(n) or real(n, d, l))
+    mail = parse_mail((EML / "petition_and_judgment.eml").read_bytes())
+    logo = mail.attachments[0].model_copy(update={"filename": "image001.png", "content_type": "image/png",
+                                                  "inline": True, "size": 3000, "data": b"\x89PNG\r\n\x1a\n" + b"\0" * 100})
+    blob = mail.attachments[0].model_copy(update={"filename": "attachment", "content_type": "application/octet-stream",
+                                                  "data": b"%PDF-1.4\n%broken", "size": 16})
+    mail = mail.model_copy(update={"attachments": [*mail.attachments, logo, blob]})
+    result = read_petition(mail, LIMITS)
+    assert isinstance(result, PetitionRead) and result.attachment == "scan01.txt"
+    assert "image001.png" not in calls and result.roles["image001.png"] == "other"
+    assert "attachment" in calls  # no name, no type: its bytes say PDF
