@@ -29,6 +29,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.templating import Jinja2Templates
 
 from intake.config import Config
+from parsers.documents import read_document, sniff
+from parsers.model import DocumentError, Limits
 from store.models import Attachment, AuditEvent, Case, CaseState, Message, User
 from triage import actions
 from triage.access import can_see, is_supervisor, visibility
@@ -185,6 +187,26 @@ def create_app(config: Config, engine: Engine) -> FastAPI:
         ctx.setdefault("csrf", sess.csrf if sess else "")
         return templates.TemplateResponse(request, name, ctx, status_code=status)
 
+    limits = Limits(
+        max_pages=config.extraction.max_pages, max_image_pixels=config.extraction.max_image_pixels,
+        max_unzipped_bytes=config.extraction.max_unzipped_bytes, ocr_workers=config.extraction.ocr_workers,
+        ocr_lang=config.extraction.ocr_lang,
+    )
+    text_cache: OrderedDict[int, str] = OrderedDict()
+
+    def document_text(att: Attachment) -> str | None:
+        """The text of a Word / RTF / plain-text petition as the parsers read it (cached), or None."""
+        if att.id in text_cache:
+            return text_cache[att.id]
+        if sniff(att.filename, att.data) not in ("docx", "ole", "rtf", "text"):
+            return None
+        doc = read_document(att.filename, att.data, limits)
+        result = doc.reason if isinstance(doc, DocumentError) else doc.text
+        text_cache[att.id] = result
+        while len(text_cache) > 32:
+            text_cache.popitem(last=False)
+        return result
+
     # ------------------------------------------------------------------ sign in
 
     @app.get("/", include_in_schema=False)
@@ -284,7 +306,8 @@ def create_app(config: Config, engine: Engine) -> FastAPI:
                     kind, pages = "pdf", min(page_count(att.data) or 0, config.extraction.max_pages)
                 elif att.content_type in IMAGE_TYPES:
                     kind = "image"
-                petition = {"id": att.id, "filename": att.filename, "kind": kind, "pages": pages}
+                petition = {"id": att.id, "filename": att.filename, "kind": kind, "pages": pages,
+                            "text": document_text(att) if kind == "file" else None}
         lines = sorted(
             ((n.get("source") or {}) for n in notes.values() if (n.get("source") or {}).get("text")),
             key=lambda src: (src.get("page") or 0, src.get("line") or 0),

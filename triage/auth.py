@@ -14,6 +14,7 @@ import secrets
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Callable
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -67,7 +68,7 @@ class LoginThrottle:
 
     max_failures: int = MAX_FAILURES
     window: float = WINDOW
-    clock: callable = time.monotonic
+    clock: Callable[[], float] = time.monotonic
     _fails: dict[tuple[str, str], deque] = field(default_factory=dict)
 
     def _recent(self, key: tuple[str, str]) -> deque:

@@ -278,3 +278,12 @@ def test_logout(engine, client_as):
     c = client_as("clerk_q3")
     assert post(c, "/logout", {}, "/queue").status_code == 303
     assert c.get("/queue", follow_redirects=False).status_code == 303
+
+
+def test_case_page_shows_word_petition_as_text(engine, client_as):
+    docx = (FIXTURES / "petition_docx_table.docx").read_bytes()
+    ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    cid = make_case(engine, attachments=[("don.docx", ctype, docx)], petition="don.docx")
+    html = client_as("clerk_q3").get(f"/case/{cid}").text
+    assert 'id="document-text"' in html
+    assert "28/2016/HS-ST" in html and "Môi trường Đô thị" in html
