@@ -47,6 +47,8 @@ from intake.config import ImapBackend, Office, Secret, load_config  # noqa: E402
 from intake.imap import ImapSource  # noqa: E402
 from intake.sources import Cursor  # noqa: E402
 from tests.servers.dovecot import DovecotServer  # noqa: E402
+from tests.servers.config import write_imap_config  # noqa: E402
+from tests.servers.mail import copies, numbered  # noqa: E402
 
 PASSWORD = "bench-password"
 PASSWORD_ENV = "INTAKE_BENCH_IMAP_PASSWORD"
@@ -92,29 +94,6 @@ def load_templates(samples: Path) -> dict[str, list[bytes]]:
     if missing:
         raise SystemExit(f"no sample messages of kind {missing} in {samples} (give --samples DIR)")
     return out
-
-
-_MID = re.compile(rb"(?im)^message-id:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*\r?\n")
-_SUBJECT = re.compile(rb"(?im)^subject:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*")
-
-
-def vary(template: bytes, kind: str, i: int) -> bytes:
-    """The template with a unique Message-ID and ' [bench kind i]' appended to the Subject."""
-    mid = f"Message-ID: <bench-{kind}-{i}@bench.thads-hcm.example>\r\n".encode()
-    raw, n = _MID.subn(mid, template, count=1)
-    if n == 0:
-        raw = mid + raw
-    tag = f" [bench {kind} {i}]".encode()
-    raw, n = _SUBJECT.subn(lambda m: m.group(0) + tag, raw, count=1)
-    if n == 0:
-        raw = b"Subject:" + tag + b"\r\n" + raw
-    return raw
-
-
-def messages(templates: list[bytes], kind: str, count: int) -> Iterator[bytes]:
-    """`count` distinct messages cycling over the templates, reproducible (streamed)."""
-    for i in range(count):
-        yield vary(templates[i % len(templates)], kind, i)
 
 
 def pdf_pages(data: bytes) -> int:
@@ -180,10 +159,10 @@ def parse_rate(cfg, directory, templates: list[bytes], kind: str, count: int) ->
 
     r = Rate()
     slug = KINDS[kind][0]
-    warm = parse(vary(templates[0], "warm-up", 0), cfg)  # lazy imports (pdfplumber, docx) outside the timing
+    warm = parse(numbered(templates[0], "warm-up", 0), cfg)  # lazy imports (pdfplumber, docx) outside the timing
     if not isinstance(warm, Rejected):
         decide(warm, cfg, directory, slug)
-    for raw in messages(templates, kind, count):
+    for raw in copies(templates, kind, count):
         t = time.perf_counter()
         mail = parse(raw, cfg)
         if not isinstance(mail, Rejected):
@@ -203,32 +182,7 @@ def parse_rate(cfg, directory, templates: list[bytes], kind: str, count: int) ->
 
 def write_config(path: Path, server: DovecotServer, offices: list[tuple[str, str]], batch: int) -> Path:
     """A config for `intake run --once`: IMAP on `server`, SQLite and outbox below `path`."""
-    path.mkdir(parents=True, exist_ok=True)
-    lines = [
-        'data_dir = "data"',
-        "[mail]",
-        'backend = "imap"',
-        "[mail.imap]",
-        f'host = "{server.host}"',
-        f"port = {server.port}",
-        'tls = "none"',
-        f"batch = {batch}",
-        "timeout = 60",
-        f'password = {{ env = "{PASSWORD_ENV}" }}',
-        "[store]",
-        'url = "sqlite:///data/intake.sqlite3"',
-        "[acknowledgement]",
-        'transport = "outbox"',
-        'outbox_dir = "data/outbox"',
-        "[routing]",
-        f'directory = "{ROOT / "routing" / "data" / "hcm-2016.toml"}"',
-    ]
-    for slug, user in offices:
-        lines += ["[[offices]]", f'slug = "{slug}"', f'name = "bench {slug}"',
-                  f'address = "{slug}@thads-hcm.example"', f'user = "{user}"']
-    cfg = path / "config.toml"
-    cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return cfg
+    return write_imap_config(path, server.host, server.port, offices, password_env=PASSWORD_ENV, batch=batch)
 
 
 @dataclass
@@ -344,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind, count in counts.items():
             users[kind] = f"bench-{kind}"
             server.add_user(users[kind], PASSWORD)
-            server.deliver(users[kind], messages(templates[kind], kind, count))
+            server.deliver(users[kind], copies(templates[kind], kind, count))
         print(f"loaded {sum(counts.values())} messages {counts} in {time.perf_counter() - t:.1f}s")
 
         # 1. raw fetch, with and without the workaround
@@ -378,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in [int(s) for s in args.idle_sizes.split(",") if s.strip()]:
             user = f"bench-idle-{size}"
             server.add_user(user, PASSWORD)
-            server.deliver(user, messages(templates["text"], f"idle{size}", size))
+            server.deliver(user, copies(templates["text"], f"idle{size}", size))
             idle[size] = idle_poll(server, user, size, args.batch)
 
         report(counts, fetched, bugged, parsed, runs, idle_run, idle, args)
