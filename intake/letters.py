@@ -17,6 +17,7 @@ acknowledgements go to one address in 24 hours.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
@@ -58,7 +59,9 @@ class Suppressed:
     detail: str
 
 
+@functools.lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
+    """The template environment, built on first use (compiled templates are kept)."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),

@@ -278,6 +278,7 @@ class Pipeline:
                     mb.duplicates += 1
                 self.crash("store")
                 source.settle(fetched.uid)  # only after the commit in ingest()
+                self._move_cursor(fetched)  # after settle: a crash before it refetches and settles again
                 if self.stop.is_set():
                     break
         except SourceError as e:
@@ -294,19 +295,26 @@ class Pipeline:
         self.report.new += mb.new
         return mb
 
+    def _move_cursor(self, f: Fetched) -> None:
+        with Session(self.engine) as s:
+            st = s.get(MailboxState, f.mailbox) or MailboxState(mailbox=f.mailbox)
+            if st.uidvalidity != f.uidvalidity:
+                st.uidvalidity, st.last_uid = f.uidvalidity, 0
+            st.last_uid = max(st.last_uid, f.uid)
+            s.add(st)
+            s.commit()
+
     def ingest(self, f: Fetched) -> Literal["new", "duplicate", "known"]:
-        """Store one fetched message (or a Sighting of one already stored) and move the cursor, in one commit."""
+        """Store one fetched message (or a Sighting of one already stored) in one commit.
+
+        "known": this very (mailbox, UIDVALIDITY, UID) is stored already (fetched again after a
+        crash before settle); "duplicate": the same bytes or Message-ID came from elsewhere.
+        """
         sha = hashlib.sha256(f.raw).hexdigest()
         mid = header_message_id(f.raw)
         for _ in range(2):  # a second pass after losing a race with another worker
             with Session(self.engine) as s:
-                st = s.get(MailboxState, f.mailbox) or MailboxState(mailbox=f.mailbox)
-                if st.uidvalidity != f.uidvalidity:
-                    st.uidvalidity, st.last_uid = f.uidvalidity, 0
-                st.last_uid = max(st.last_uid, f.uid)
-                s.add(st)
                 if repo.has_sighting(s, f.mailbox, f.uidvalidity, f.uid):
-                    s.commit()
                     return "known"
                 existing = repo.find_message(s, sha, mid)
                 if existing is not None:
