@@ -24,7 +24,8 @@ import zipfile
 from dataclasses import dataclass, field
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
+from docx.exceptions import PythonDocxError
+from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -208,11 +209,19 @@ def read_docx(name: str, data: bytes, limits: Limits) -> Document | DocumentErro
                 name=name, code="zip-bomb", reason="Tệp Word giải nén ra quá lớn, vượt giới hạn cho phép."
             )
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, OSError):
+    except (zipfile.BadZipFile, OpcError, PythonDocxError, KeyError, ValueError, etree.XMLSyntaxError, OSError):
         return DocumentError(name=name, code="corrupt", reason="Tệp Word (.docx) bị hỏng, không mở được.")
 
+    try:
+        raw = _walk(document)
+    except (OpcError, PythonDocxError, KeyError, ValueError, AttributeError, etree.XMLSyntaxError):
+        return DocumentError(name=name, code="corrupt", reason="Tệp Word (.docx) bị hỏng, không đọc được nội dung.")
+    return _finish(name, raw)
+
+
+def _walk(document: docx.document.Document) -> list[_RawLine]:
+    """Headers (each distinct one once), body, footers, in order."""
     walker = _Walker(_Fonts(document))
-    raw: list[_RawLine] = []
     seen_parts: set[str] = set()
     headers: list[_RawLine] = []
     footers: list[_RawLine] = []
@@ -231,8 +240,7 @@ def read_docx(name: str, data: bytes, limits: Limits) -> Document | DocumentErro
                 if key.strip() and key not in seen_parts:
                     seen_parts.add(key)
                     part_list.extend(lines)
-    raw = headers + walker.block(document.element.body) + footers
-    return _finish(name, raw)
+    return headers + walker.block(document.element.body) + footers
 
 
 def _finish(name: str, raw: list[_RawLine]) -> Document:

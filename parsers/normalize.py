@@ -308,6 +308,16 @@ def normalize_name(text: str) -> str | None:
     name = re.split(r"\s+[–—-]\s+|,", name)[0].strip()
     if is_upper_text(name):
         name = title_case(name.lower())
+    else:
+        # a person's name is a run of capitalised syllables; stop at anything else (OCR specks, notes)
+        run = []
+        for w in name.split():
+            if w.isalpha() and w[:1].isupper() and (len(w) == 1 or w[1:].islower()):
+                run.append(w)
+            else:
+                break
+        if len(run) >= 2:
+            name = " ".join(run)
     return name or None
 
 

@@ -92,11 +92,25 @@ def _labels() -> list[_Label]:
     return out
 
 
+_OCR_LEAD = re.compile(r"^(?:[^\w(\[\-–•+*“\"]+|_+)+")
+_OCR_TAIL = re.compile(r"(?:\s+(?:[^\w\s()]+|[^\x00-\x7f\W]|[^\w\s]*_+[^\w\s]*))+$")
+
+
+def _ocr_trim(text: str) -> str:
+    """Specks an OCR engine reads at a line's ends (punch holes, folds, rulings): "@® Hồ Chí Minh Ị"."""
+    text = _OCR_LEAD.sub("", text)
+    return _OCR_TAIL.sub("", text).strip()
+
+
 def _prepare(doc: Document) -> list[_Line]:
     lines: list[_Line] = []
+    ocr = doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE)
     for i, line in enumerate(doc.lines):
         for part in line.text.split("\n"):
             text = clean(part)
+            if ocr:
+                text = " | ".join(_ocr_trim(c) for c in text.split(" | "))
+                text = text.strip(" |")
             if not text:
                 lines.append(_Line("", "", i, line.page, line.box, line.confidence))
                 continue
@@ -148,7 +162,7 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
         else:
             full = last is not None and len(last.text) >= 0.7 * wide
         if (
-            prev is not None and last is not None and prev.text and line.text and not prev.cells
+            prev is not None and last is not None and prev.text and line.text
             and not prev.text.endswith((".", ":", ";", "!", "?"))
             and not prev.text.isupper()
             and not _starts_new(line, labels)
@@ -157,18 +171,37 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
             text = prev.text + sep + line.text
-            out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf))
+            cells = [*prev.cells[:-1], prev.cells[-1] + sep + line.text] if prev.cells else []
+            out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf), cells)
         else:
             out.append(line)
         last = line
     return out
 
 
+def _squeezed_prefix(text: str, label: str) -> int | None:
+    """Length of the prefix of `text` that equals `label` ignoring spaces ("họvàtên" = "họ và tên"), or None."""
+    if text.startswith(label):
+        return len(label)
+    target = label.replace(" ", "")
+    j = 0
+    for i, ch in enumerate(text):
+        if ch == " ":
+            continue
+        if j >= len(target) or ch != target[j]:
+            return None
+        j += 1
+        if j == len(target):
+            return i + 1
+    return None
+
+
 def _label_at_start(line: _Line, labels: list[_Label]) -> _Hit | None:
     """The label a line starts with, and the value after it."""
     low = line.low
-    m = _ENUM.match(low)
-    start = m.end() if m else 0
+    junk = re.match(r"[\W_]*", low)  # OCR specks and rulings before the label
+    m = _ENUM.match(low, junk.end() if junk and junk.end() and low[junk.end() - 1] == " " else 0)
+    start = m.end() if m else (junk.end() if junk else 0)
     # "Họ và tên người yêu cầu: …" — a name label in front of a section label
     name_prefix = re.match(r"(?:ho\s+va\s+ten|ho\s+ten|ten)\s+(?=nguoi\s|to\s+chuc\s)", low[start:])
     if name_prefix:
@@ -179,14 +212,17 @@ def _label_at_start(line: _Line, labels: list[_Label]) -> _Hit | None:
         for lab in labels:
             if offset != start and lab.key != "attachments":
                 continue
-            if not rest.startswith(lab.text):
+            length = _squeezed_prefix(rest, lab.text)
+            if length is None:
                 continue
-            end = offset + len(lab.text)
+            end = offset + length
             after = low[end:end + 1]
             if after and (after.isalnum()):
                 continue
-            if line.cells and fold_lower(line.cells[0]).startswith(low[start:end].strip()):
-                value = " | ".join(line.cells[1:])
+            bar = line.text.find(" | ")
+            if line.cells and end <= bar:
+                value = " | ".join(line.cells[1:]) if end >= bar - 3 or not line.text[end:bar].strip(" _-.:") \
+                    else line.text[end:].strip(" :|")
                 return _Hit(lab, value, fold_lower(value))
             tail = line.text[end:]
             sep = re.match(r"^\s*(?:\((?:[^)]{0,40})\))?\s*(?:[:|]|-(?=\s))?\s*", tail)
@@ -208,7 +244,7 @@ def _label_at_start(line: _Line, labels: list[_Label]) -> _Hit | None:
 
 
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d:|]{2,45}?)\s*,?\s*(?:ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}"
+    r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*(?:ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}"
     r"|\d{1,2}\s*([/.-])\s*\d{1,2}\s*\2\s*\d{4}\s*$)"
 )
 _CLOSING = re.compile(r"^(?:tran\s+trong|kinh\s+thu|xin\s+(?:chan\s+thanh\s+)?cam\s+on|chan\s+thanh\s+cam\s+on|"
@@ -504,9 +540,9 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
                 setattr(party, key, value)
                 line = _line_at(lines, found[1])
                 notes.add(f"{prefix}.{key}", CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE, line)
-    em = _EMAIL.search(text)
+    em = _EMAIL.search(re.sub(r"\(@|@\)|\s@\s?", "@", text))
     if em:
-        party.email = em.group(0).strip(".").lower()
+        party.email = fold(em.group(0)).strip(".").lower()
         notes.add(f"{prefix}.email", CONF_LABEL, _line_at(lines, em.start()))
     found = _value(text, low, _ADDRESS) or _value(text, low, _ADDRESS_WEAK)
     if found and len(found[0]) > 4:
@@ -846,6 +882,18 @@ def _read_officer(text: str) -> tuple[str, int] | None:
 _SIG_SKIP = re.compile(r"^\(.*\)?$|^\[.*\]$|da\s+ky|^ky\s|ky\s+ten|ghi\s+ro|dong\s+dau|^\W*$")
 
 
+def _name_run(text: str) -> str | None:
+    """The trailing run of 2–6 capitalised words of a line ("Š_#e°° Phạm Thanh Bình" → "Phạm Thanh Bình")."""
+    words = text.split()
+    run: list[str] = []
+    for w in reversed(words):
+        if w.isalpha() and w[:1].isupper() and (w[1:].islower() or w.isupper() or len(w) == 1):
+            run.insert(0, w)
+        else:
+            break
+    return " ".join(run) if 2 <= len(run) <= 6 else None
+
+
 def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
     sig_words = [fold_lower(w) for w in nz.load_data("labels.toml")["signature"]["block"]]
     candidates = b.signature
@@ -861,6 +909,9 @@ def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
             continue
         if re.search(r"\d|@|:", t):
             continue
+        run = _name_run(t)
+        if run:
+            t = run
         words = t.split()
         if 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words if w.isalpha()):
             name = nz.normalize_name(t)
