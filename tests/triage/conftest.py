@@ -66,7 +66,7 @@ def make_case(
     attachments: list[tuple[str, str, bytes]] = (),
     petition: str | None = None,
     requester: str = "Nguyễn Văn An",
-    id_number: str = "079085001234",
+    id_number: str | None = "079085001234",
     judgment: str | None = "125/2016/DS-ST",
     court: str | None = "Tòa án nhân dân Quận 3",
     rule: str = "R1",
@@ -76,6 +76,12 @@ def make_case(
     preferred_officer: str | None = None,
     lane: str = "normal",
     created_at: datetime | None = None,
+    requester_kind: str = "person",
+    debtor: str = "Trần Thị Bình",
+    debtor_address: str = "45 Lê Lợi, Quận 1",
+    addressed_to: str | None = "Chi cục Thi hành án dân sự Quận 3",
+    case_type: str = "DS",
+    request_content: str = "Buộc bà Trần Thị Bình trả 150.000.000 đồng",
 ) -> int:
     """Store a message, its attachments and a case as the pipeline would; return the case id."""
     _seq["n"] += 1
@@ -84,12 +90,13 @@ def make_case(
     raw = raw_mail(subject + f" #{n}" if "<" not in subject else subject, body, attachments, to=f"{mailbox}@thads-hcm.example")
     flags = sorted(flags or [])
     fields = Fields(
-        addressed_to="Chi cục Thi hành án dân sự Quận 3",
-        requester=Party(name=requester, id_number=id_number, address="12 Võ Văn Tần, Phường 6, Quận 3"),
-        debtor=Party(name="Trần Thị Bình", address="45 Lê Lợi, Quận 1"),
-        judgment=Judgment(number=judgment, date="2016-05-12", court=court, court_level="district", case_type="DS",
+        addressed_to=addressed_to,
+        requester=Party(name=requester, kind=requester_kind, id_number=id_number,
+                        address="12 Võ Văn Tần, Phường 6, Quận 3"),
+        debtor=Party(name=debtor, address=debtor_address),
+        judgment=Judgment(number=judgment, date="2016-05-12", court=court, court_level="district", case_type=case_type,
                           stage="ST"),
-        request_content="Buộc bà Trần Thị Bình trả 150.000.000 đồng",
+        request_content=request_content,
         petition_date="2017-03-02",
         preferred_officer=preferred_officer,
     )
@@ -97,7 +104,7 @@ def make_case(
     notes = {
         "requester.name": FieldNote(confidence=0.97, source=Source(file=src, page=1, line=8, text=f"Họ tên: {requester}")),
         "judgment.number": FieldNote(confidence=confidence, source=Source(file=src, page=1, line=15,
-                                                                            text=f"Bản án số {judgment}")),
+                                                                            text=f"Số: {judgment or '…'}")),
         "judgment.court": FieldNote(confidence=confidence, source=Source(file=src, page=1, line=15, text=court)),
         "judgment.stage": FieldNote(confidence=confidence),
     }
