@@ -77,7 +77,7 @@ class _Hit:
     value_low: str
 
 
-_ENUM = re.compile(r"^\s*(?:(?:[ivxlc]{1,4}|\d{1,2}|[a-zđ])\s*[.)/]\s+|[-–—•+*·]\s*)")
+_ENUM = re.compile(r"^\s*(?:(?:[ivxlc]{1,4}|\d{1,2}|[a-zđ])\s*[.)/]\s+|[ivxlc]{1,4}\s*[.:]\s*(?=[a-z])|[-–—•+*·]\s*)")
 _LEADING_PRONOUN = re.compile(r"^(?:chung\s+toi|toi|cong\s+ty|ngan\s+hang)\s+(?:xin\s+)?(?:duoc\s+)?")
 
 
@@ -237,6 +237,44 @@ def _label_at_start(line: _Line, labels: list[_Label]) -> _Hit | None:
             if lab.key == "addressed_to" and lab.text == "gui" and not had_colon:
                 continue
             return _Hit(lab, value.strip(), fold_lower(value.strip()))
+    return _fuzzy_section(line, low, start, labels)
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping early above `limit`."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _fuzzy_section(line: _Line, low: str, start: int, labels: list[_Label]) -> _Hit | None:
+    """A party section heading misread by OCR ("NGƯỜI PHẢI THHÀNHÁN"): squeezed letters within a small edit distance."""
+    letters = [(i, ch) for i, ch in enumerate(low) if i >= start and ch.isalpha()]
+    if len(letters) < 12:
+        return None
+    squeezed = "".join(ch for _, ch in letters)
+    for lab in labels:
+        if lab.group != "sections" or lab.key not in ("requester", "creditor", "debtor"):
+            continue
+        target = re.sub(r"[^a-z]", "", lab.text)
+        if len(target) < 16:
+            continue
+        limit = max(1, len(target) // 10)
+        for n in range(len(target) - limit, len(target) + limit + 1):
+            if n > len(squeezed):
+                break
+            if _edit_distance(squeezed[:n], target, limit) <= limit:
+                end = letters[n - 1][0] + 1
+                value = line.text[end:].strip(" :|-")
+                if value and not re.match(r"[^\W\d_]{2}", value):
+                    value = ""
+                return _Hit(lab, value, fold_lower(value))
     return None
 
 
@@ -479,6 +517,11 @@ def _clean_name_value(v: str) -> str:
     return v
 
 
+def _plausible_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() and sum(w[:1].isupper() for w in words) >= 2
+
+
 def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Line | None,
                 notes: _Notes, prefix: str) -> Party | None:
     if not lines and not head:
@@ -520,6 +563,8 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
             else:
                 raw = ""
     name = nz.normalize_name(_clean_name_value(raw)) if raw else None
+    if name and head and not _plausible_name(name):
+        return _read_party(role, lines, None, None, notes, prefix)
     if name and len(name.split()) > (25 if nz.is_organization(name) else 7):
         name, conf = None, 0.0
     if name:
@@ -540,7 +585,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
                 setattr(party, key, value)
                 line = _line_at(lines, found[1])
                 notes.add(f"{prefix}.{key}", CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE, line)
-    em = _EMAIL.search(re.sub(r"\(@|@\)|\s@\s?", "@", text))
+    em = _EMAIL.search(re.sub(r"(?<=[\w.])\((?=[\w-]+\.[a-z]{2,})", "@", re.sub(r"\(@|@\)|\s@\s?", "@", text)))
     if em:
         party.email = fold(em.group(0)).strip(".").lower()
         notes.add(f"{prefix}.email", CONF_LABEL, _line_at(lines, em.start()))
