@@ -250,7 +250,7 @@ def cmd_demo(args: argparse.Namespace, out: _Out) -> int:
         cases = s.exec(select(Case).order_by(Case.id)).all()
         print(f"\nCases in {cfg.store.url}:")
         for c in cases:
-            print(f"  {c.receipt_number:18} mailbox {c.mailbox:10} → {c.office:10} {c.rule or '':4} {c.state}")
+            print(f"  {c.receipt_number:22} mailbox {c.mailbox:11} → {c.office:11} {c.rule or '':4} {c.state}")
     where = cfg.acknowledgement.outbox_dir if cfg.acknowledgement.transport == "outbox" else "SMTP"
     print(f"\nAcknowledgements: {where}")
     print("Next: `.venv/bin/intake status`, `.venv/bin/intake serve` (triage page)")
