@@ -136,8 +136,12 @@ class ImapSource:
         """
         done = self.backend.done_folder
         if done is None:
+            if self._selected is None:
+                self._select()
             self._guard(lambda: self._conn().add_flags([uid], [SEEN], silent=True), "setting \\Seen")
             return
+        if self._selected is None:
+            self._select()
         self._ensure_done_folder()
         c = self._conn()
         if self._can_move:
@@ -235,6 +239,9 @@ class ImapSource:
             raise ImapConnectError(
                 self.mailbox, f"IMAP session with {self._where()} failed before login: {e}"
             ) from e
+        # Capabilities cached before STARTTLS or login are stale (RFC 2595 section 3.1;
+        # the server lists MOVE, UIDPLUS only after login): ask again.
+        client._cached_capabilities = None
         caps = client.capabilities()
         self._can_move = b"MOVE" in caps  # RFC 6851
         self._has_uidplus = b"UIDPLUS" in caps  # RFC 4315

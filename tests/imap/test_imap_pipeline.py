@@ -24,7 +24,7 @@ from intake.config import load_config
 from intake.pipeline import Pipeline
 from store.db import make_engine, migrate
 from store.models import Case, Message, Sighting, Stage
-from tests.imap.conftest import Account, Mailboxes
+from tests.servers.mailboxes import PASSWORD, Account, Mailboxes
 from tests.servers.config import ROOT, write_imap_config
 from tests.servers.mail import copies
 
@@ -66,8 +66,6 @@ def counts(engine) -> dict[str, int]:
 
 @pytest.fixture
 def imap_password(monkeypatch):
-    from tests.imap.conftest import PASSWORD
-
     monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
     return PASSWORD
 

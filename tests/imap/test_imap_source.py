@@ -14,7 +14,7 @@ from intake.imap import (
     imapclient_version,
 )
 from intake.sources import Cursor, SourceError
-from tests.imap.conftest import Account, Mailboxes, make_message
+from tests.servers.mailboxes import Account, Mailboxes, make_message
 from tests.servers.dovecot import free_port
 
 SEEN = b"\\Seen"
@@ -87,6 +87,9 @@ def test_body_peek_leaves_seen_unset_until_settle(mailboxes: Mailboxes):
         flags = acct.flags()
         assert SEEN in flags[2] and SEEN not in flags[1] and SEEN not in flags[3]
     assert acct.uids() == [1, 2, 3]  # only flagged, not moved
+    with source(acct) as src:  # settle on a fresh connection selects the folder first
+        src.settle(3)
+    assert SEEN in acct.flags()[3]
 
 
 @pytest.mark.parametrize("server", ["dovecot", "dovecot_uidplus", "dovecot_plain"])
@@ -171,6 +174,7 @@ def test_tls_modes(dovecot, mailboxes: Mailboxes):
     with source(acct, tls="starttls", ssl_context=ctx) as src:
         assert len(list(src.fetch_since(Cursor(None, 0)))) == 1
         assert src._client._starttls_done
+        assert src._can_move  # capabilities asked again after STARTTLS and login
     # The default context verifies certificates: a self-signed one is refused.
     with source(acct, tls="ssl", port=dovecot.ssl_port) as src, pytest.raises(ImapConnectError):
         src.uidvalidity()
