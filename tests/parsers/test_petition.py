@@ -1,0 +1,244 @@
+"""Petition fields from Documents written for these tests (unseen wordings, not sample copies)."""
+
+from __future__ import annotations
+
+from parsers.model import DocFormat, Document, Line
+from parsers.petition import extract
+
+
+def doc(text: str, fmt: DocFormat = DocFormat.DOCX, conf: list[float] | None = None, ocr: bool = False) -> Document:
+    lines = [Line(text=t, confidence=(conf[i] if conf else 1.0)) for i, t in enumerate(text.strip("\n").split("\n"))]
+    return Document(name="don.docx", format=fmt, lines=lines, ocr=ocr)
+
+
+CLASSIC = """
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận Gò Vấp
+Người yêu cầu thi hành án: Ông Trịnh Quốc Bảo
+Số định danh cá nhân: 079090001234
+Nơi cư trú: 18/4 Quang Trung, P.10, Q. Gò Vấp, TP.HCM
+SĐT: 0938 111 222
+Người phải thi hành án: Bà Lâm Ngọc Diệp
+Trú tại: 77 Nguyễn Oanh, phường 17, quận Gò Vấp, Tp. Hồ Chí Minh
+Căn cứ Bản án dân sự sơ thẩm số 45/2018/DS-ST ngày 9 tháng 10 năm 2018 của Toà án nhân dân quận Gò Vấp về việc tranh chấp hợp đồng vay tài sản.
+Nội dung yêu cầu:
+- Buộc bà Lâm Ngọc Diệp trả cho tôi 250.000.000 đồng (Bằng chữ: Hai trăm năm mươi triệu đồng).
+Tài liệu gửi kèm:
+1. Bản sao bản án;
+2. Bản sao căn cước công dân.
+Gò Vấp, ngày 05 tháng 01 năm 2019
+Người yêu cầu
+(ký, ghi rõ họ tên)
+Trịnh Quốc Bảo
+"""
+
+
+def test_classic_form() -> None:
+    ext = extract(doc(CLASSIC))
+    f = ext.fields
+    assert f.addressed_to == "Chi cục Thi hành án dân sự Quận Gò Vấp"
+    assert f.requester is not None and f.requester.name == "Trịnh Quốc Bảo"
+    assert f.requester.kind == "person"
+    assert f.requester.id_number == "079090001234"
+    assert f.requester.address == "18/4 Quang Trung, Phường 10, Quận Gò Vấp, Thành phố Hồ Chí Minh"
+    assert f.requester.phone == "0938111222"
+    assert f.creditor is None
+    assert f.debtor is not None and f.debtor.name == "Lâm Ngọc Diệp"
+    assert f.debtor.address == "77 Nguyễn Oanh, Phường 17, Quận Gò Vấp, Thành phố Hồ Chí Minh"
+    j = f.judgment
+    assert (j.number, j.date, j.court, j.court_level, j.case_type, j.stage) == (
+        "45/2018/DS-ST", "2018-10-09", "Tòa án nhân dân Quận Gò Vấp", "district", "DS", "ST")
+    assert j.subject == "tranh chấp hợp đồng vay tài sản"
+    assert [(a.value, a.currency) for a in f.amounts] == [(250_000_000, "VND")]
+    assert f.attachments_listed == ["Bản sao bản án", "Bản sao căn cước công dân"]
+    assert (f.petition_date, f.petition_place, f.signed_by) == ("2019-01-05", "Gò Vấp", "Trịnh Quốc Bảo")
+    assert not ext.no_diacritics
+    assert ext.notes["judgment.number"].confidence >= 0.9
+    assert ext.notes["requester.name"].source is not None
+
+
+TABLE = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi | Cục Thi hành án dân sự Thành phố Hồ Chí Minh
+A. BÊN YÊU CẦU THI HÀNH ÁN
+Tên doanh nghiệp | NGÂN HÀNG TMCP PHƯƠNG ĐÔNG (OCB)
+Mã số doanh nghiệp | 0300852005-012
+Trụ sở chính | 41 Lê Duẩn, P. Bến Nghé, Q.1, TP. HCM
+Người đại diện theo ủy quyền | Ông Đỗ Hữu Lợi - Phó phòng pháp chế
+B. BÊN PHẢI THI HÀNH ÁN
+Tên công ty | Công ty Cổ phần Vận tải Biển Xanh
+MST | 0312345678
+Địa chỉ trụ sở | 9 Hoàng Diệu, Phường 12, Quận 4, Thành phố Hồ Chí Minh
+C. BẢN ÁN, QUYẾT ĐỊNH ĐỀ NGHỊ THI HÀNH
+Số | 1203/2019 /KDTM - PT
+Ngày | 14/11/2019
+Cơ quan ban hành | TAND cấp cao tại TP. Hồ Chí Minh
+Về việc | Tranh chấp hợp đồng tín dụng
+Bản án sơ thẩm | Số 88/2018/KDTM-ST ngày 02.03.2018 của TAND TP.HCM
+D. NỘI DUNG ĐỀ NGHỊ THI HÀNH ÁN
+Thanh toán 1.250.000.000 VNĐ gồm nợ gốc 1.000.000.000 VNĐ và nợ lãi 250.000.000 VNĐ.
+Đề nghị phân công Chấp hành viên Bà Ngô Thị Hạnh tổ chức thi hành.
+TP.HCM, ngày 20/12/2019
+TM. NGÂN HÀNG
+(ký tên, đóng dấu)
+Đỗ Hữu Lợi
+"""
+
+
+def test_table_form_bank_appeal() -> None:
+    f = extract(doc(TABLE)).fields
+    assert f.addressed_to == "Cục Thi hành án dân sự Thành phố Hồ Chí Minh"
+    assert f.requester is not None and f.requester.kind == "organization"
+    assert f.requester.tax_code == "0300852005012"
+    assert f.requester.address == "41 Lê Duẩn, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh"
+    assert f.requester.representative == "Đỗ Hữu Lợi"
+    assert f.debtor is not None and f.debtor.name == "Công ty Cổ phần Vận tải Biển Xanh"
+    assert f.debtor.tax_code == "0312345678"
+    j = f.judgment
+    assert (j.number, j.date, j.court_level, j.stage, j.case_type) == ("1203/2019/KDTM-PT", "2019-11-14", "high", "PT", "KDTM")
+    assert j.court == "Tòa án nhân dân cấp cao tại Thành phố Hồ Chí Minh"
+    assert j.first_instance is not None
+    assert (j.first_instance.number, j.first_instance.date, j.first_instance.court) == (
+        "88/2018/KDTM-ST", "2018-03-02", "Tòa án nhân dân Thành phố Hồ Chí Minh")
+    assert [a.value for a in f.amounts] == [1_250_000_000, 1_000_000_000, 250_000_000]
+    assert f.preferred_officer == "Ngô Thị Hạnh"
+    assert f.petition_date == "2019-12-20" and f.signed_by == "Đỗ Hữu Lợi"
+
+
+BODY = """
+Kính gửi: Chi cục THADS huyện Bình Chánh
+
+Tôi tên là LÊ VĂN TÁM, CCCD số 079 085 004 321, cư trú tại ấp 3, xã Tân Nhựt, H. Bình Chánh, TP.HCM, điện thoại 0909 777 888.
+Tôi làm đơn này thay cho mẹ tôi là bà Hồ Thị Mười, địa chỉ 12 Trần Đại Nghĩa, X. Tân Kiên, H. Bình Chánh, TP.HCM.
+Nay tôi đề nghị Quý Chi cục thi hành Quyết định số 17/2020/QĐST-HNGĐ ngày 3/2/2020 của TAND huyện Bình Chánh về việc ly hôn, nuôi con.
+Người phải thi hành án: ông Phan Văn Chín, địa chỉ: 5 Quốc lộ 1A, xã Bình Chánh, huyện Bình Chánh, TP.HCM.
+Nội dung yêu cầu: cấp dưỡng nuôi con mỗi tháng ba triệu đồng.
+Xin trân trọng cảm ơn.
+Lê Văn Tám
+"""
+
+
+def test_email_body_prose_files_for_another() -> None:
+    f = extract(doc(BODY, DocFormat.EMAIL_BODY)).fields
+    assert f.addressed_to == "Chi cục Thi hành án dân sự Huyện Bình Chánh"
+    assert f.requester is not None and f.requester.name == "Lê Văn Tám"
+    assert f.requester.id_number == "079085004321"
+    assert f.requester.phone == "0909777888"
+    assert f.creditor is not None and f.creditor.name == "Hồ Thị Mười"
+    assert f.creditor.address == "12 Trần Đại Nghĩa, Xã Tân Kiên, Huyện Bình Chánh, Thành phố Hồ Chí Minh"
+    assert f.debtor is not None and f.debtor.name == "Phan Văn Chín"
+    j = f.judgment
+    assert (j.number, j.stage, j.case_type, j.court_level) == ("17/2020/QĐST-HNGĐ", "ST", "HNGĐ", "district")
+    assert j.court == "Tòa án nhân dân Huyện Bình Chánh"
+    assert [a.value for a in f.amounts] == [3_000_000]
+    assert f.signed_by == "Lê Văn Tám"
+
+
+NO_DIACRITICS = """
+Kinh gui: Chi cuc Thi hanh an dan su Quan 5
+Toi ten la Tran Minh Khoa, CMND so 023456789, dia chi 15 Hung Vuong, Phuong 9, Quan 5, TP.HCM, so dien thoai 0912 345 678.
+Nguoi phai thi hanh an: Cong ty TNHH Thuong mai Minh Long, ma so thue 0301234567, dia chi tru so 3 An Duong Vuong, Phuong 8, Quan 5, TP.HCM.
+Toi de nghi Quy co quan thi hanh Ban an so 301/2017/LD-ST ngay 20/6/2017 cua Toa an nhan dan Quan 5 ve viec tranh chap tien luong.
+Noi dung yeu cau: buoc Cong ty tra cho toi 86.400.000 dong tien luong con no.
+TP. Ho Chi Minh, ngay 2 thang 8 nam 2017
+Tran Minh Khoa
+"""
+
+
+def test_no_diacritics() -> None:
+    ext = extract(doc(NO_DIACRITICS, DocFormat.EMAIL_BODY))
+    f = ext.fields
+    assert ext.no_diacritics
+    assert f.requester is not None and f.requester.name == "Tran Minh Khoa"  # kept as written
+    assert f.requester.id_number == "023456789"
+    assert f.debtor is not None and f.debtor.kind == "organization" and f.debtor.tax_code == "0301234567"
+    assert f.judgment.number == "301/2017/LĐ-ST" and f.judgment.court == "Tòa án nhân dân Quận 5"
+    assert [a.value for a in f.amounts] == [86_400_000]
+    assert f.petition_date == "2017-08-02" and f.signed_by == "Tran Minh Khoa"
+
+
+PDF_WRAPPED = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Cục Thi hành án dân sự Thành phố Hồ Chí Minh
+Người yêu cầu thi hành án: CÔNG TY TNHH XÂY DỰNG PHÚ AN
+Mã số thuế: 0309998887
+Địa chỉ: 100 Điện Biên Phủ, Phường 17, Quận Bình Thạnh, Thành phố Hồ
+Chí Minh
+Người phải thi hành án: NGUYỄN THỊ HOA, quốc tịch: Hàn Quốc
+Địa chỉ: 22 Hàm Nghi, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh
+Đề nghị thi hành Bản án kinh doanh, thương mại sơ thẩm số 07/2021 /KDTM-
+ST ngày 11/3/2021 của Tòa án nhân dân Quận 1 về việc tranh chấp hợp đồng xây dựng.
+Nội dung yêu cầu thi hành án: thanh toán 420.000.000 đồng.
+Thành phố Hồ Chí Minh, ngày 30 tháng 6 năm 2021
+GIÁM ĐỐC
+NGUYỄN VĂN PHÚ
+"""
+
+
+def test_pdf_wraps_upper_case_and_foreign_national() -> None:
+    f = extract(doc(PDF_WRAPPED, DocFormat.PDF_TEXT)).fields
+    assert f.requester is not None and f.requester.kind == "organization"
+    assert f.requester.address == "100 Điện Biên Phủ, Phường 17, Quận Bình Thạnh, Thành phố Hồ Chí Minh"
+    assert f.debtor is not None and f.debtor.name == "Nguyễn Thị Hoa"
+    assert f.debtor.nationality == "Hàn Quốc"
+    assert f.judgment.number == "07/2021/KDTM-ST"
+    assert f.judgment.court == "Tòa án nhân dân Quận 1"
+    assert f.foreign_element is not None and f.foreign_element.kind == "foreign_national"
+    assert f.signed_by == "Nguyễn Văn Phú"
+
+
+def test_arbitration_award_and_generic_addressee() -> None:
+    text = """
+Kính gửi: Quý cơ quan thi hành án dân sự có thẩm quyền
+Công ty Cổ phần Thép Nam Sơn (mã số thuế 0301112223), địa chỉ trụ sở 8 Nam Kỳ Khởi Nghĩa, Phường Bến Thành, Quận 1, TP.HCM, do ông Vũ Đức Long – Tổng Giám đốc làm đại diện, kính đề nghị:
+Thi hành Phán quyết trọng tài số 57/19 ngày 02/12/2019 của Trung tâm Trọng tài Quốc tế Việt Nam về việc tranh chấp hợp đồng mua bán thép.
+Người phải thi hành án: Công ty TNHH Cơ khí Hưng Phát, địa chỉ: 40 Lũy Bán Bích, Phường Tân Thới Hòa, Quận Tân Phú, TP.HCM.
+Nội dung yêu cầu: thanh toán 12.000 USD.
+"""
+    f = extract(doc(text, DocFormat.EMAIL_BODY)).fields
+    assert f.addressed_to is None
+    assert f.requester is not None and f.requester.name == "Công ty Cổ phần Thép Nam Sơn"
+    assert f.requester.representative == "Vũ Đức Long"
+    j = f.judgment
+    assert (j.number, j.court, j.court_level, j.stage) == ("57/19", "Trung tâm Trọng tài Quốc tế Việt Nam (VIAC)",
+                                                          "arbitration", None)
+    assert [(a.value, a.currency) for a in f.amounts] == [(12_000, "USD")]
+    assert f.signed_by is None
+
+
+def test_no_judgment_number_and_acceptance_number_ignored() -> None:
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự Quận 8
+Người yêu cầu thi hành án: Đặng Thu Trang
+Địa chỉ: 3 Phạm Thế Hiển, Phường 1, Quận 8, Thành phố Hồ Chí Minh
+Người phải thi hành án: Mai Văn Lực
+Địa chỉ: 9 Dương Bá Trạc, Phường 2, Quận 8, Thành phố Hồ Chí Minh
+Vụ án đã được thụ lý theo Thông báo số 310/2019/TLST-DS, đề nghị thi hành bản án sơ thẩm ngày 15/8/2020.
+"""
+    ext = extract(doc(text))
+    assert ext.fields.judgment.number is None
+    assert ext.fields.judgment.stage == "ST"
+    assert ext.fields.judgment.date == "2020-08-15"
+    assert ext.confidence() < 0.8
+
+
+def test_ocr_confidence_lowers_field_confidence() -> None:
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự Quận 10
+Người yêu cầu thi hành án: Huỳnh Thị Lan
+Địa chỉ: 5 Sư Vạn Hạnh, Phường 12, Quận 10, Thành phố Hồ Chí Minh
+Người phải thi hành án: Tô Văn Hải
+Yêu cầu thi hành Bản án số 76/2016/DS-ST ngày 02/06/2016 của Tòa án nhân dân Quận 10.
+"""
+    clean = extract(doc(text))
+    scanned = extract(doc(text, DocFormat.PDF_SCAN, conf=[0.95, 0.95, 0.95, 0.95, 0.4], ocr=True))
+    assert scanned.fields.judgment.number == clean.fields.judgment.number == "76/2016/DS-ST"
+    assert scanned.notes["judgment.number"].confidence < clean.notes["judgment.number"].confidence
+    assert scanned.notes["judgment.number"].confidence < 0.8
+
+
+def test_empty_document_gives_empty_fields() -> None:
+    ext = extract(Document(name="x.txt", format=DocFormat.TEXT, lines=[]))
+    assert ext.fields.requester is None and ext.fields.judgment.number is None and ext.confidence() == 0.0
