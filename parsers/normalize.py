@@ -324,7 +324,7 @@ def normalize_name(text: str) -> str | None:
 # ------------------------------------------------------------------ addresses
 
 _HCMC_RE = re.compile(
-    r"(?:thanh\s*pho|tp\.?)\s*(?:ho\s*chi\s*minh|hcm)\b|tp\.?\s*hcm|tphcm|\bhcmc\b|\bho\s+chi\s+minh\b",
+    r"(?:thanh\s*pho|tp\.?)\s*(?:ho\s*chi\s*minh\w*|hcm|ho\s*chi$)\b|tp\.?\s*hcm|tphcm|\bhcmc\b|\bho\s+chi\s+minh\b",
 )
 _UNIT_RULES = [
     # (folded pattern at the start of an address part, canonical unit word)
@@ -493,7 +493,7 @@ def _hcmc_district(rest_low: str) -> str | None:
 
 
 def _split_hcmc_suffix(low: str) -> tuple[str, bool]:
-    m = re.search(r"[,\s-]*(?:thanh\s*pho|tp\.?)?\s*(?:ho\s*chi\s*minh|hcm)\.?$", low)
+    m = re.search(r"[,\s-]*(?:thanh\s*pho|tp\.?)?\s*(?:ho\s*chi\s*minh\w*|hcm|ho\s*chi)\.?$", low)
     if m:
         return low[: m.start()].strip(" ,-"), True
     return low, False

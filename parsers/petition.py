@@ -102,6 +102,48 @@ def _ocr_trim(text: str) -> str:
     return _OCR_TAIL.sub("", text).strip()
 
 
+def _ocr_phrases() -> list[tuple[re.Pattern[str], str]]:
+    data = nz.load_data("ocr_phrases.toml")["phrases"]
+    places = nz.load_data("places.toml")
+    names = list(data) + places["hcmc"]["urban"] + places["hcmc"]["rural"] + ["Hồ Chí Minh"] \
+        + places["provinces"]["provinces"] + places["provinces"]["cities"]
+    out = []
+    for phrase in sorted(set(names), key=len, reverse=True):
+        key = fold_lower(phrase)
+        if len(key) < 4 or not re.search(r"[^\x00-\x7f]", phrase):
+            continue
+        out.append((re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, key.split())) + r"(?![\w])"), phrase))
+    return out
+
+
+def _ocr_correct(text: str) -> str:
+    """Write domain phrases misread by OCR with their accents ("sơ thấm" → "sơ thẩm"), keeping case."""
+    low = fold_lower(text)
+    chars = list(text)
+    for pattern, phrase in _ocr_phrases_cached():
+        for m in pattern.finditer(low):
+            original = text[m.start():m.end()]
+            if len(original) != len(phrase) or original == phrase:
+                continue
+            if original.isupper():
+                fixed = phrase.upper()
+            elif original[:1].isupper():
+                fixed = phrase[:1].upper() + phrase[1:]
+            else:
+                fixed = phrase[:1].lower() + phrase[1:] if not phrase[:1].isupper() or phrase[1:2].islower() and False else phrase
+            chars[m.start():m.end()] = list(fixed)
+    return "".join(chars)
+
+
+_PHRASES: list[tuple[re.Pattern[str], str]] = []
+
+
+def _ocr_phrases_cached() -> list[tuple[re.Pattern[str], str]]:
+    if not _PHRASES:
+        _PHRASES.extend(_ocr_phrases())
+    return _PHRASES
+
+
 def _prepare(doc: Document) -> list[_Line]:
     lines: list[_Line] = []
     ocr = doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE)
@@ -109,7 +151,7 @@ def _prepare(doc: Document) -> list[_Line]:
         for part in line.text.split("\n"):
             text = clean(part)
             if ocr:
-                text = " | ".join(_ocr_trim(c) for c in text.split(" | "))
+                text = _ocr_correct(" | ".join(_ocr_trim(c) for c in text.split(" | ")))
                 text = text.strip(" |")
             if not text:
                 lines.append(_Line("", "", i, line.page, line.box, line.confidence))
@@ -421,7 +463,8 @@ def _cut(lines: list[_Line]) -> _Blocks:
                     b.parties["requester"].append(line)
                     current = "requester"
             continue
-        if current in ("assets", "request") and re.match(r"(?:de\s+nghi|kien\s+nghi)\s+(?:phan\s+cong|cu)\b", line.low):
+        if current in ("assets", "request") and (re.match(r"(?:de\s+nghi|kien\s+nghi)\s+(?:phan\s+cong|cu)\b", line.low)
+                                                 or re.search(r"phan\s+cong\s+(?:ong\s+|ba\s+)?chap\s+hanh\s+vien", line.low)):
             current = "proposal"
         if current == "judgment":
             b.judgment.append(line)
@@ -1071,7 +1114,8 @@ def extract(doc: Document) -> Extraction:
 
     # assets
     items = _items(b.assets)
-    items = [(t, line) for t, line in items if not _NOTHING.search(fold_lower(t))]
+    items = [(t, line) for t, line in items
+             if not _NOTHING.search(fold_lower(t)) and not re.fullmatch(r"\(?neu\s+co\)?\W*", fold_lower(t))]
     if items:
         fields.assets = "; ".join(t for t, _ in items)
         notes.add("assets", CONF_LABEL, items[0][1])
