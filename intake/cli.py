@@ -96,7 +96,10 @@ def cmd_inspect(args: argparse.Namespace, out: _Out) -> int:
     raw = Path(args.file).read_bytes()
     if args.mailbox and not any(o.slug == args.mailbox for o in cfg.offices):
         _bad_mailbox(cfg, args.mailbox)
-    result = inspect_message(raw, cfg, _directory(cfg), args.mailbox)
+    from intake.demo import mailbox_of
+
+    mailbox = args.mailbox or mailbox_of(raw, cfg)  # default: the office it was delivered to
+    result = inspect_message(raw, cfg, _directory(cfg), mailbox)
     if args.json:
         print(_dump(result.model_dump(mode="json")))
         return EXIT_OK
@@ -289,7 +292,11 @@ def cmd_user_add(args: argparse.Namespace, out: _Out) -> int:
             print("passwords differ", file=sys.stderr)
             return EXIT_OPERATOR
     engine = _engine(cfg)
-    add_user(engine, args.name, args.office, args.role, password)
+    try:
+        add_user(engine, args.name, args.office, args.role, password)
+    except ValueError as e:
+        print(f"user not added: {e}", file=sys.stderr)
+        return EXIT_OPERATOR
     print(f"user {args.name} ({args.role}, {args.office}) added")
     return EXIT_OK
 
@@ -324,7 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
     i = add("inspect", cmd_inspect, "show what would happen to one .eml, without side effects",
             "Decode headers, body and attachments, extract the petition's fields and route it. Writes nothing.")
     i.add_argument("file", metavar="FILE.eml")
-    i.add_argument("--mailbox", metavar="SLUG", help="the office mailbox it arrived in (affects flags, transfer)")
+    i.add_argument("--mailbox", metavar="SLUG", help="the office mailbox it arrived in (affects flags, transfer); "
+                   "default: the office of its Delivered-To (or To/Cc) address")
     i.add_argument("--json", action="store_true", help="one JSON object: headers, body, attachments, fields, "
                    "decision (truth-file `expected` shape), confidence, explanation")
     e = add("extract", cmd_extract, "extract the fields of one petition file (.docx .doc .pdf .jpg .txt .zip .eml)")
@@ -356,11 +364,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def cfg_hint(args: argparse.Namespace) -> str:
+    path = args.config or os.environ.get(CONFIG_ENV)
+    return f"{path}: " if path else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out = _Out(args.quiet)
+    from sqlalchemy.exc import OperationalError
+
     try:
         return args.func(args, out)
+    except OperationalError as e:
+        print(f"error: the store cannot be used ({cfg_hint(args)}key 'store.url'): {e.orig or e}", file=sys.stderr)
+        return EXIT_OPERATOR
     except ConfigError as e:
         print(f"configuration error: {e}", file=sys.stderr)
         return EXIT_CONFIG

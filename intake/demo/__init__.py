@@ -17,15 +17,15 @@ from intake.config import Config
 from intake.maildir import deliver
 
 
-def mailbox_of(raw: bytes, cfg: Config) -> str:
-    """The office slug a message was delivered to (Delivered-To, then To/Cc); the first office if none."""
+def mailbox_of(raw: bytes, cfg: Config) -> str | None:
+    """The office slug a message was delivered to (Delivered-To, then To/Cc), or None."""
     h = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
     by_address = {o.address.lower(): o.slug for o in cfg.offices}
     for name in ("Delivered-To", "To", "Cc"):
         for _, addr in getaddresses(h.get_all(name, [])):
             if addr.lower() in by_address:
                 return by_address[addr.lower()]
-    return cfg.offices[0].slug
+    return None
 
 
 def deliver_demo_mail(cfg: Config, folder: Path) -> dict[str, int]:
@@ -33,7 +33,7 @@ def deliver_demo_mail(cfg: Config, folder: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     for path in sorted(folder.glob("*.eml")):
         raw = path.read_bytes()
-        slug = mailbox_of(raw, cfg)
+        slug = mailbox_of(raw, cfg) or cfg.offices[0].slug
         deliver(cfg.mail.maildir.root, slug, raw)
         counts[slug] = counts.get(slug, 0) + 1
     return counts

@@ -83,6 +83,7 @@ class Intake:
 
         raw = (FIXTURES / "samples" / name).read_bytes()
         slug = mailbox_of(raw, self.cfg)
+        assert slug is not None, name
         self.deliver(slug, raw)
         return slug
 

@@ -127,3 +127,14 @@ def test_demo_drops_the_shipped_samples_and_runs(tmp_path, write_config):
 def test_user_without_required_arguments_is_refused(args):
     r = _run(*args)
     assert r.returncode == 2
+
+
+def test_user_add_with_a_password_file(intake, tmp_path):
+    pw = tmp_path / "pw"
+    pw.write_text("mật-khẩu-dài-đủ-12345\n", encoding="utf-8")
+    r = intake.cli("user", "add", "lan", "--office", "q3", "--role", "clerk", "--password-file", str(pw))
+    assert r.returncode == 0, r.stderr
+    again = intake.cli("user", "add", "lan", "--office", "q3", "--password-file", str(pw))
+    assert again.returncode == 1 and "user not added" in again.stderr
+    unknown = intake.cli("user", "add", "binh", "--office", "nowhere", "--password-file", str(pw))
+    assert unknown.returncode == 2 and "nowhere" in unknown.stderr
