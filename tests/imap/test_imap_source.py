@@ -201,3 +201,43 @@ def test_imapclient_debug_level_5_slows_fetch(mailboxes: Mailboxes):
     with source(acct) as src:
         assert len(list(src.fetch_since(Cursor(None, 0)))) == 1
         assert src._client._imap.debug == 0
+
+
+def test_fetch_streams_one_batch_at_a_time(mailboxes: Mailboxes):
+    acct = mailboxes.office("q12")
+    acct.append([make_message(i) for i in range(5)])
+    with source(acct, batch=2) as src:
+        src.uidvalidity()
+        client = src._conn()
+        asked: list[list[int]] = []
+        real_fetch = client.fetch
+
+        def spy(messages, data, modifiers=None):
+            if "BODY.PEEK[]" in data:
+                asked.append(list(messages))
+            return real_fetch(messages, data, modifiers)
+
+        client.fetch = spy
+        stream = src.fetch_since(Cursor(None, 0))
+        assert next(stream).uid == 1
+        assert asked == [[1, 2]]
+        assert [f.uid for f in stream] == [2, 3, 4, 5]
+        assert asked == [[1, 2], [3, 4], [5]]
+
+
+def test_silent_server_times_out_as_connect_error(mailboxes: Mailboxes):
+    """A server that accepts but never greets: the read timeout (mail.imap.timeout) ends the wait."""
+    import socket
+    import time
+
+    acct = mailboxes.office("q12")
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+        src = ImapSource(acct.backend(port=port, timeout=1), acct.office, acct.password)
+        t = time.monotonic()
+        with pytest.raises(ImapConnectError) as e:
+            src.uidvalidity()
+        assert time.monotonic() - t < 5
+    assert e.value.mailbox == "q12"
