@@ -148,7 +148,12 @@ def _remove_rulings(grey: Image.Image) -> tuple[Image.Image, list[tuple[int, int
 
 
 def prepare(image: Image.Image) -> PreparedPage:
-    """Grey, light-flattened, enlarged if small, deskewed page with table rulings removed."""
+    """Grey, enlarged if small, light-flattened, despeckled, deskewed, table rulings removed.
+
+    Measured alternatives that lost field values on the samples: flattening and
+    despeckling before enlarging (faster by ~0.2 s, but thin strokes and rulings
+    fade), one affine resampling for enlarging + rotating (rulings go lighter).
+    """
     image = ImageOps.exif_transpose(image)
     grey = image.convert("L")
     scale = 1.0
