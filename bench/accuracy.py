@@ -178,8 +178,7 @@ def _share(values: list[bool]) -> float:
 def routing_report(results: list[dict], min_confidence: float = 0.8) -> dict | None:
     try:
         import routing
-        from routing.directory import load_directory
-        from routing.rules import route
+        from routing import load_directory, route
     except ImportError:
         return None
     directory_path = Path(routing.__file__).resolve().parent / "data" / "hcm-2016.toml"
@@ -285,6 +284,9 @@ def print_report(rep: dict, routing_rep: dict | None, ocr_rep: dict | None, show
                       f"{r['wrong_with_high_confidence']}")
                 print("    per rule   " + "  ".join(f"{k}:{v:.2f}" for k, v in r["per_rule"].items()))
                 print("    to triage  " + "  ".join(f"{k}:{v:.2f}" for k, v in r["triage_share"].items()))
+                if show_misses:
+                    for w in r["wrong"]:
+                        print("      wrong:", w)
     if ocr_rep is not None:
         print("\nOCR speed (bench.ocr_speed.measure):", json.dumps(ocr_rep, ensure_ascii=False, default=str)[:800])
     if show_misses:

@@ -838,7 +838,8 @@ def _read_judgment(b: _Blocks, lines: list[_Line], notes: _Notes) -> Judgment:
         pool = [c for c in cites if not c.recognition] or cites
         main = max(pool, key=lambda c: (_STAGE_RANK[_stage_of(c)], c.canonical, -pool.index(c)))
     judgment.number = main.number
-    conf = CONF_LABEL if main.canonical else CONF_PROSE - 0.1
+    # a number as written (award, foreign judgment) is trusted when its court and date were read too
+    conf = CONF_LABEL if main.canonical else (CONF_PROSE if main.court and main.date else CONF_WEAK)
     if len({c.number for c in cites if c.canonical and not c.recognition and _stage_of(c) == _stage_of(main)}) > 1:
         conf = CONF_CONFLICT
     notes.add("judgment.number", conf, main.line)
