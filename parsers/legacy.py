@@ -50,11 +50,17 @@ class _Table:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, dict[str, str]]:
+    """The data file, read once on first use."""
+    return tomllib.loads(resources.files("parsers").joinpath("data", _DATA).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _tables() -> dict[str, _Table]:
-    """The mapping tables, read once from the package data on first use."""
-    raw = tomllib.loads(resources.files("parsers").joinpath("data", _DATA).read_text(encoding="utf-8"))
+    """The mapping tables."""
     tables: dict[str, _Table] = {}
-    for name, mapping in raw.items():
+    for name in ("tcvn3", "vni"):
+        mapping = _data()[name]
         single = {k: v for k, v in mapping.items() if len(k) == 1}
         double = {k: v for k, v in mapping.items() if len(k) == 2}
         tables[name] = _Table(single=single, double=double)
@@ -67,6 +73,28 @@ def tcvn3_to_unicode(text: str, capitals: bool = False) -> str:
     if capitals:
         out = out.upper()
     return unicodedata.normalize("NFC", out)
+
+
+def restore_lost_u_horn(text: str) -> str:
+    """Put back the "ư" (TCVN3 byte 0xAD, a soft hyphen to Latin-1) that an extractor dropped.
+
+    Only when the text has no "ư" at all, and only for the listed words
+    (`[tcvn3_lost_u_horn]` in the data file), e.g. "Ngời" → "Người", "Phờng" → "Phường".
+    """
+    if "ư" in text.lower():
+        return text
+    words = _data()["tcvn3_lost_u_horn"]
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        full = words.get(word.lower())
+        if full is None:
+            return word
+        if word.isupper() and len(word) > 1:
+            return full.upper()
+        return full[0].upper() + full[1:] if word[0].isupper() else full
+
+    return _WORD.sub(fix, text)
 
 
 def vni_to_unicode(text: str) -> str:
@@ -191,8 +219,15 @@ def convert_checked(text: str, encoding: Encoding, capitals: bool = False) -> Co
 
 
 def fix_text(text: str) -> Converted:
-    """Detect a legacy encoding by statistics and convert when it clearly helps."""
+    """Detect a legacy encoding by statistics and convert when it clearly helps.
+
+    TCVN3 text that lost its 0xAD bytes (PDF text layers) gets its "ư" back
+    in the frequent words (`restore_lost_u_horn`).
+    """
     enc = detect(text)
     if enc is None:
         return Converted(text, None)
-    return convert_checked(text, enc)
+    result = convert_checked(text, enc)
+    if result.encoding == "tcvn3" and "\u00ad" not in text:
+        result = Converted(restore_lost_u_horn(result.text), result.encoding, result.warning)
+    return result

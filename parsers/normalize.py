@@ -417,7 +417,7 @@ _TYPE_RE = "HNGD|KDTM|DS|LD|HC|HS"
 _STAGE_RE = "GDT|ST|PT|TT"
 JUDGMENT_NUMBER = re.compile(
     rf"(?<![\d/])(\d{{1,5}})\s*/\s*((?:19|20)\d\d)\s*/\s*"
-    rf"(?:(QD)\s*-?\s*({_STAGE_RE})?\s*-?\s*({_TYPE_RE})?(?![A-Z])"
+    rf"(?:(QD)D?\s*-?\s*({_STAGE_RE})?\s*-?\s*({_TYPE_RE})?(?![A-Z])"
     rf"|({_TYPE_RE})\s*-?\s*({_STAGE_RE})(?![A-Z]))"
 )
 

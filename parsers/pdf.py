@@ -12,7 +12,8 @@ The only module that imports pypdfium2 and pdfplumber.
   joined by " | ", as `parsers.docx_reader` does for Word tables.
 - Only the first `Limits.max_pages` pages are read; the rest is reported in
   `Document.warnings` (bounded time for a 50-page file).
-- A text layer in a legacy font encoding (TCVN3/VNI) is converted (`parsers.legacy`).
+- Text in legacy fonts (TCVN3 `.VnTime`/`.VnTimeH`, VNI) is converted word by word
+  from the font names; without such fonts, by character statistics (`parsers.legacy`).
 
 Scanned pages: the page's single embedded image is taken at its own
 resolution when it covers the page (no resampling; scans are 150–200 dpi
@@ -99,12 +100,15 @@ def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Do
             warnings.append(f"Không đọc được trang {i + 1} của tệp PDF (trang hỏng).")
 
     lines_by_page: dict[int, list[Line]] = {}
+    legacy_fonts: set[str] = set()
     if text_pages:
         got = _text_lines(data, text_pages)
         if isinstance(got, str):
             warnings.append(got)
         else:
-            lines_by_page.update(got)
+            for page_no, (page_lines, fonts) in got.items():
+                lines_by_page[page_no] = page_lines
+                legacy_fonts |= fonts
     if scan_pages:
         for (page_no, _), result in zip(scan_pages, ocr.ocr_pages(scan_pages, limits)):
             if isinstance(result, ocr.OcrError):
@@ -118,7 +122,12 @@ def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Do
             return _error(name, "corrupt", "Không đọc được nội dung tệp PDF. " + warnings[-1])
         return _error(name, "empty", "Tệp PDF không có chữ nào đọc được.")
     encoding = None
-    if text_pages:
+    if text_pages and legacy_fonts:
+        encoding = "/".join(sorted(legacy_fonts))
+        if "tcvn3" in legacy_fonts:  # its 0xAD "ư" does not survive in PDF text layers
+            restored = legacy.restore_lost_u_horn("\n".join(ln.text for ln in lines)).split("\n")
+            lines = [ln.model_copy(update={"text": t}) for ln, t in zip(lines, restored)]
+    elif text_pages:
         fixed = legacy.fix_text("\n".join(ln.text for ln in lines))
         if fixed.encoding:
             encoding = fixed.encoding
@@ -172,7 +181,8 @@ def _page_image(page: pdfium.PdfPage, limits: Limits) -> Image.Image | str:
 # ------------------------------------------------------------------ text layer
 
 
-def _text_lines(data: bytes, indexes: list[int]) -> dict[int, list[Line]] | str:
+def _text_lines(data: bytes, indexes: list[int]) -> dict[int, tuple[list[Line], set[str]]] | str:
+    """Lines of the text pages, with the legacy encodings their fonts used."""
     try:
         with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in indexes]) as doc:
             return {page.page_number: _page_lines(page) for page in doc.pages}
@@ -224,9 +234,25 @@ def _inside(w: dict, bbox: tuple[float, float, float, float]) -> bool:
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
-def _page_lines(page: pdfplumber.page.Page) -> list[Line]:
-    """Lines of a text page in reading order; ruled tables one row a line, cells joined by " | "."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+def _legacy_word(word: dict) -> None:
+    """Convert a word typed in a legacy font (TCVN3 .VnTime/.VnTimeH, VNI-Times) in place."""
+    font = str(word.get("fontname") or "")
+    font = font.split("+", 1)[1] if "+" in font[:8] else font  # subset prefix "ABCDEF+"
+    enc = legacy.encoding_of_font(font)
+    if enc is not None:
+        word["text"] = legacy.convert(word["text"], enc[0], enc[1])
+        word["legacy"] = enc[0]
+
+
+def _page_lines(page: pdfplumber.page.Page) -> tuple[list[Line], set[str]]:
+    """Lines of a text page in reading order; ruled tables one row a line, cells joined by " | ".
+
+    Words in legacy fonts are converted (capitals fonts upper-cased); the
+    encodings met are returned with the lines.
+    """
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"])
+    for w in words:
+        _legacy_word(w)
     items: list[tuple[float, Line]] = []
     used: set[int] = set()
     tables = page.find_tables() if len(page.edges) >= 4 else []
@@ -257,7 +283,8 @@ def _page_lines(page: pdfplumber.page.Page) -> list[Line]:
         box = _box(row)
         items.append((box[1], Line(text=_nfc(_line_text(row)), page=page.page_number, box=box)))
     items.sort(key=lambda item: item[0])
-    return [line for _, line in items if line.text.strip()]
+    fonts = {w["legacy"] for w in words if "legacy" in w}
+    return [line for _, line in items if line.text.strip()], fonts
 
 
 def _nfc(text: str) -> str:

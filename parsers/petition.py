@@ -538,16 +538,36 @@ def _line_at(lines: list[_Line], offset: int) -> _Line | None:
     return lines[-1] if lines else None
 
 
+_VALIDATED = {"id_number", "tax_code", "phone", "email", "number", "date", "court", "court_level", "stage",
+              "case_type", "amounts", "petition_date", "first_instance", "recognition", "kind"}
+
+
+def _address_complete(addr: str) -> bool:
+    """An address that ends with a province-level unit (or a foreign country) was read to its end."""
+    low = fold_lower(addr)
+    return bool(re.search(r"(?:thanh\s+pho|tinh)\s+[a-z][a-z ]+$", low)) or nz.foreign_country(addr) is not None
+
+
+def _plain_text(text: str) -> bool:
+    """Text made of letters, digits and ordinary punctuation only (no OCR specks)."""
+    return not re.search(r"[^\w\s.,;:()/&'\"“”+-–]", text)
+
+
 class _Notes:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.notes: dict[str, FieldNote] = {}
-        self.ocr_factor = 0.97 if doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE) else 1.0
+        self.ocr_factor = 0.93 if doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE) else 1.0
 
     def add(self, key: str, conf: float, line: _Line | None, text: str | None = None) -> None:
-        c = conf * self.ocr_factor
+        # values checked by shape (numbers, dates, codes, canonical courts) suffer less from a
+        # doubtful OCR line than free text (names, addresses, lists), which OCR garbles silently
+        validated = key.rsplit(".", 1)[-1] in _VALIDATED
+        c = conf * (1.0 if validated else self.ocr_factor)
         if line is not None:
-            c *= max(0.0, min(1.0, line.conf)) ** 0.5 if line.conf < 1.0 else 1.0
+            line_conf = max(0.0, min(1.0, line.conf))
+            if line_conf < 1.0:
+                c *= (0.5 + 0.5 * line_conf) if validated else line_conf
             src = Source(file=self.doc.name, page=line.page, line=line.index, box=line.box,
                          text=(text or line.text)[:300])
         else:
@@ -613,6 +633,8 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
     if name:
         party.name = name
         party.kind = "organization" if nz.is_organization(name) else "person"
+        if not _plain_text(name) or (party.kind == "person" and not _plausible_name(name)):
+            conf *= 0.6
         notes.add(f"{prefix}.name", conf, name_src)
         notes.add(f"{prefix}.kind", conf, name_src)
     # attributes
@@ -638,7 +660,10 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
         if addr:
             party.address = addr
             line = _line_at(lines, found[1])
-            notes.add(f"{prefix}.address", CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE, line)
+            conf = CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE
+            if not _address_complete(addr) or not _plain_text(addr):
+                conf *= 0.75
+            notes.add(f"{prefix}.address", conf, line)
     found = _value(text, low, _NATIONALITY)
     if found:
         party.nationality = found[0].strip()
@@ -840,6 +865,8 @@ def _read_judgment(b: _Blocks, lines: list[_Line], notes: _Notes) -> Judgment:
     judgment.number = main.number
     # a number as written (award, foreign judgment) is trusted when its court and date were read too
     conf = CONF_LABEL if main.canonical else (CONF_PROSE if main.court and main.date else CONF_WEAK)
+    if not main.canonical and re.match(r"\d+\s*/\s*\d{4}\s*/", main.number):
+        conf = CONF_WEAK  # shaped like a Vietnamese number but not readable as one
     if len({c.number for c in cites if c.canonical and not c.recognition and _stage_of(c) == _stage_of(main)}) > 1:
         conf = CONF_CONFLICT
     notes.add("judgment.number", conf, main.line)
@@ -870,7 +897,7 @@ def _read_judgment(b: _Blocks, lines: list[_Line], notes: _Notes) -> Judgment:
         if firsts:
             f = firsts[0]
             judgment.first_instance = Ref(number=f.number, date=f.date, court=f.court)
-            notes.add("judgment.first_instance", CONF_LABEL, f.line)
+            notes.add("judgment.first_instance", CONF_LABEL if f.court and f.date else CONF_WEAK, f.line)
     if main.level in ("foreign", "arbitration") or recog:
         rec = next((c for c in cites if c.recognition and c is not main), None)
         if rec:
@@ -1105,13 +1132,13 @@ def extract(doc: Document) -> Extraction:
     else:
         amount_parts = [(x, x.text) for x in b.body if x not in b.judgment and not any(x is y for y in b.parties["requester"])]
         amount_conf = CONF_WEAK
+    if any(not _plain_text(t) for _, t in amount_parts):
+        amount_conf = min(amount_conf, CONF_WEAK)  # specks in the request: a figure may be lost
     for line, t in amount_parts:
-        if re.search(r"\btheo\s+(?:ban\s+an|quyet\s+dinh)\b.{0,30}$", fold_lower(t)) and False:
-            continue
         for _, _, amount in nz.find_amounts(t):
             fields.amounts.append(amount)
-            if "amounts" not in notes.notes:
-                notes.add("amounts", amount_conf, line)
+    if fields.amounts:
+        notes.add("amounts", amount_conf, min((x for x, _ in amount_parts), key=lambda x: x.conf))
 
     # assets
     items = _items(b.assets)
@@ -1119,13 +1146,15 @@ def extract(doc: Document) -> Extraction:
              if not _NOTHING.search(fold_lower(t)) and not re.fullmatch(r"\(?neu\s+co\)?\W*", fold_lower(t))]
     if items:
         fields.assets = "; ".join(t for t, _ in items)
-        notes.add("assets", CONF_LABEL, items[0][1])
+        notes.add("assets", CONF_LABEL if _plain_text(fields.assets) else CONF_WEAK,
+                  min((line for _, line in items), key=lambda x: x.conf))
 
     # attachments
     att = _items(b.attachments)
     fields.attachments_listed = [t for t, _ in att]
     if att:
-        notes.add("attachments_listed", CONF_LABEL, att[0][1])
+        notes.add("attachments_listed", CONF_LABEL if all(_plain_text(t) for t, _ in att) else CONF_WEAK,
+                  min((line for _, line in att), key=lambda x: x.conf))
 
     # preferred officer
     flat = " ".join(x.text.replace(" | ", " ") for x in lines if x.text)
