@@ -90,3 +90,10 @@ def test_tcvn3_plain_text_bytes() -> None:
     assert doc.legacy_encoding == "tcvn3"
     assert doc.lines[0].text == "Kính gửi: Chi cục Thi hành án dân sự Quận 3"
     assert doc.lines[1].text == "Tôi là Nguyễn Văn An"
+
+
+def test_tcvn3_lost_soft_hyphen_restored_in_frequent_words() -> None:
+    # a PDF text layer made from a .VnTime document drops byte 0xAD (ư)
+    result = legacy.fix_text("Tªn ngêi yªu cÇu thi hµnh ¸n, Phêng 8, QuËn Gß VÊp, ®iÓm c kho¶n 1, ®îc")
+    assert result.encoding == "tcvn3"
+    assert result.text == "Tên người yêu cầu thi hành án, Phường 8, Quận Gò Vấp, điểm c khoản 1, được"
