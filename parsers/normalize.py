@@ -481,6 +481,12 @@ def _hcmc_district(rest_low: str) -> str | None:
     if not m:
         return None
     body = m[4].strip(" .,")
+    # a known name followed by specks or a note ("quận Bình Tân VỆ"): keep the name
+    for name in data["urban"] + data["rural"]:
+        key = fold_lower(name)
+        if body.startswith(key + " ") and len(body) - len(key) <= 4 and not body[len(key):].strip()[:1].isdigit():
+            body = key
+            break
     for name in data["urban"]:
         if fold_lower(name) == body and not m[2]:
             if m[3] and name in data.get("cities", []):
@@ -532,6 +538,8 @@ def canonical_court(text: str) -> tuple[str | None, CourtLevel | None]:
     rest_no_hcmc, had_hcmc = _split_hcmc_suffix(rest)
     if not rest_no_hcmc.strip(" ,.") and had_hcmc:
         return "Tòa án nhân dân Thành phố Hồ Chí Minh", "city"
+    if re.match(r"(?:thanh\s*pho|tp\.?)\s*(?:ho\s*chi\s*minh\w*|hcm)(?![a-z])(?!\s*,?\s*(?:quan|huyen|q\.))", rest):
+        return "Tòa án nhân dân Thành phố Hồ Chí Minh", "city"  # trailing specks after the name
     district = _hcmc_district(rest_no_hcmc)
     names_other = load_data("places.toml")["provinces"]
     other = [p for p in names_other["provinces"] + names_other["cities"] if fold_lower(p) in rest]

@@ -157,6 +157,8 @@ def _prepare(doc: Document) -> list[_Line]:
                 lines.append(_Line("", "", i, line.page, line.box, line.confidence))
                 continue
             cells = [c.strip() for c in re.split(r"\s+\|\s+|\t+|\s{3,}", text) if c.strip()]
+            if ocr:
+                cells = [c for c in cells if re.search(r"\w", c)]
             dedup: list[str] = []
             for c in cells:
                 if not dedup or fold_lower(c) != fold_lower(dedup[-1]):
@@ -297,9 +299,17 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 
 def _fuzzy_section(line: _Line, low: str, start: int, labels: list[_Label]) -> _Hit | None:
     """A party section heading misread by OCR ("NGƯỜI PHẢI THHÀNHÁN"): squeezed letters within a small edit distance."""
-    letters = [(i, ch) for i, ch in enumerate(low) if i >= start and ch.isalpha()]
-    if len(letters) < 12:
+    all_letters = [(i, ch) for i, ch in enumerate(low) if i >= start and ch.isalpha()]
+    if len(all_letters) < 12:
         return None
+    for skip in range(0, 4):  # a misread numbering ("HI." for "III.") before the heading
+        hit = _fuzzy_at(line, all_letters[skip:], labels)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _fuzzy_at(line: _Line, letters: list[tuple[int, str]], labels: list[_Label]) -> _Hit | None:
     squeezed = "".join(ch for _, ch in letters)
     for lab in labels:
         if lab.group != "sections" or lab.key not in ("requester", "creditor", "debtor"):
@@ -374,6 +384,8 @@ def _cut(lines: list[_Line]) -> _Blocks:
             current = "signature"
             continue
         if in_signature:
+            if line.conf < 0.35 or not re.search(r"[^\W\d_]{2}", line.text):
+                continue  # a signature or seal read as specks
             if not line.cells and ":" not in line.text and len(line.text) < 70 and not _ENUM.match(line.low):
                 b.signature.append(line)
                 continue
@@ -684,7 +696,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
         rep = re.split(r"\s+\|\s+|\n", rep)[0]
         rep_name = nz.normalize_name(rep)
         if rep_name and rep_name != party.name and len(rep_name.split()) <= 6 and not nz.is_organization(rep_name) \
-                and rep_name[:1].isupper():
+                and _plausible_name(rep_name):
             party.representative = rep_name
             notes.add(f"{prefix}.representative", rep_conf, _line_at(lines, rep_pos))
     if party == Party():
@@ -715,7 +727,7 @@ _STAGE_WORDS = [("giam doc tham", "GĐT"), ("tai tham", "TT"), ("phuc tham", "PT
 _TYPE_WORDS = [("hon nhan", "HNGĐ"), ("kinh doanh", "KDTM"), ("thuong mai", "KDTM"), ("lao dong", "LĐ"),
                ("hanh chinh", "HC"), ("hinh su", "HS"), ("dan su", "DS")]
 _COURT = re.compile(
-    r"(?:toa\s+an|tand\b|trung\s+tam\s+trong\s+tai|hoi\s+dong\s+trong\s+tai|trong\s+tai)"
+    r"(?:toa\s*an|tand\b|trung\s+tam\s+trong\s+tai|hoi\s+dong\s+trong\s+tai|trong\s+tai)"
     r".*?(?=\s*(?:\bve\s+viec\b|\bve\s+toi\b|\bxet\s+xu\b|\bgiai\s+quyet\b|\bda\s+(?:duoc|co)\b|\bngay\s+\d|\bco\s+hieu\s+luc\b|"
     r"\bve\s+tranh\b|\bdoi\s+voi\b|\btheo\b|\bva\s+(?:quyet|ban)\b|[()\[;]|(?<!\btp)(?<!\bq)(?<!\bp)(?<!\bh)(?<!\btt)(?<!\btx)(?<!\bx)\.\s|\.$|\s\|\s|\n|$|,\s*(?:nay|da|theo|xet|ve|buoc|co|doi|va)\b))"
 )
