@@ -42,6 +42,10 @@ PAGE_TIMEOUT_S = 60  # one page takes ~1-3 s single-threaded; a stuck process is
 # Measured on 7 sample pages (150-dpi scans and phone photos), field values found / s a page:
 #   native 150 dpi 39/45, 2.96 s;  200 dpi 40/45, 3.72 s;  300 dpi 40/45, 5.51 s (machine shared, busy).
 _MIN_WIDTH = 1654
+# Lines read with a mean word confidence under this are dropped: on the sample scans they
+# are scribbles of signatures, seals and punch holes ("F(4K}}—_—" at 0.32); text
+# half hidden by a red seal still reads at ~0.4.
+_MIN_LINE_CONFIDENCE = 0.35
 
 
 class OcrError(Exception):
@@ -270,14 +274,12 @@ def page_lines(prepared: PreparedPage, tsv: str, page: int) -> list[Line]:
             max(w.bottom for w in words) / s,
         )
         confs = [max(w.conf, 0.0) for w in words]
-        lines.append(
-            Line(
-                text=_join(words, prepared.columns),
-                page=page,
-                box=box,
-                confidence=round(sum(confs) / len(confs) / 100.0, 3),
-            )
-        )
+        confidence = round(sum(confs) / len(confs) / 100.0, 3)
+        text = _join(words, prepared.columns)
+        # a signature, seal, fold or punch hole read as letters: nothing to read, very unsure
+        if confidence < _MIN_LINE_CONFIDENCE or not any(c.isalnum() for c in text):
+            continue
+        lines.append(Line(text=text, page=page, box=box, confidence=confidence))
     lines.sort(key=lambda ln: (ln.box[1] if ln.box else 0.0))
     return lines
 

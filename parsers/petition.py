@@ -201,6 +201,8 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
         prev = out[-1] if out else None
         if last is not None and last.box and right is not None and left is not None:
             full = (last.box[2] >= right - 0.15 * (right - left)
+                    and prev is not None and bool(prev.cells) and line.box is not None) or (
+                    last.box[2] >= right - 0.15 * (right - left)
                     and line.box is not None and (line.box[0] <= left + 0.12 * (right - left)
                                                   or abs(line.box[0] - last.box[0]) <= 2.0))
         else:
@@ -523,14 +525,14 @@ _PHONE = re.compile(r"(?:dien\s+thoai(?:\s+di\s+dong)?|\bdt\b|\bsdt\b|di\s+dong|
                     r"[^\d+\n]{0,14}?(?P<v>\(?\+?\d[\d .()-]{7,17}\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NATIONALITY = re.compile(r"quoc\s+tich\s*:?\s*(?P<v>[^,;.\n|(]+)")
-_REP_LABEL = re.compile(r"(?:nguoi\s+)?dai\s+dien(?:\s+theo\s+(?:phap\s+luat|uy\s+quyen)|\s+hop\s+phap|\s+boi)?\s*(?:\([^)]*\))?\s*[:|]\s*(?P<v>.+)")
+_REP_LABEL = re.compile(r"(?:nguoi\s+)?dai\s+dien(?:\s+theo(?:\s+(?:phap\s+luat|uy\s+quyen))?|\s+hop\s+phap|\s+boi)?\s*(?:\([^)]*\))?\s*[:|]\s*(?P<v>.+)")
 _REP_PROSE = re.compile(
     r"(?:\bdo\s+|dai\s+dien\s+(?:boi|la)\s+|nguoi\s+dai\s+dien\s+la\s+)(?P<v>(?:ong|ba|anh|chi|luat\s+su)\s+.+?)"
     r"(?=\s*(?:[–—-]|,|\(|\blam\b|\bla\b|\blàm\b))"
 )
 _NAME_PROSE = re.compile(r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
                          r"|ten\s+(?:doanh\s+nghiep|cong\s+ty|co\s+quan|don\s+vi)|^ten(?=\s*[:|]))"
-                         r"\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<v>\S.*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
+                         r"\s*(?:\([^)]*\))?[\s.:|-]*(?P<v>[^\s.:|-].*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
 
 
 def _value(block_text: str, block_low: str, pattern: re.Pattern[str]) -> tuple[str, int] | None:
