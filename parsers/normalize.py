@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from parsers.model import Amount, CourtLevel
-from parsers.vietnamese import clean, fold, fold_lower, is_upper_text, title_case
+from parsers.vietnamese import clean, fold, fold_lower, is_upper_text, modern_tone, title_case
 
 # ------------------------------------------------------------------ data files
 
@@ -260,9 +260,11 @@ def strip_title(text: str) -> str:
 
 def is_organization(name: str) -> bool:
     """True when the name starts like an organisation's ("Công ty", "Ngân hàng", "UBND"…)."""
-    low = fold_lower(name.strip())
+    # compare with accents when the name has them: "Trương" (a surname) is not "Trường" (a school)
+    accented = fold_lower(name) != name.lower()
+    low = name.strip().lower() if accented else fold_lower(name.strip())
     for prefix in load_data("labels.toml")["organization"]["prefixes"]:
-        p = fold_lower(prefix)
+        p = modern_tone(prefix).lower() if accented else fold_lower(prefix)
         if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
             return True
     return False

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -61,12 +60,6 @@ def read_pdf(name: str, data: bytes, limits: Limits) -> Document | DocumentError
         return _read(name, data, pdf, limits)
     finally:
         pdf.close()
-
-
-@dataclass
-class _Probe:
-    index: int
-    text: str
 
 
 def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Document | DocumentError:

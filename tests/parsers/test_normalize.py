@@ -227,3 +227,13 @@ def test_foreign_country() -> None:
     assert nz.foreign_country("12 Orchard Road, Singapore 238823") == "Singapore"
     assert nz.foreign_country("Tô Anh Đông, Phường An Khánh, Quận 2") is None
     assert Amount(value=1).currency == "VND"
+
+
+@pytest.mark.parametrize(
+    ("name", "org"),
+    [("Trương Khánh Thúy", False), ("Trường Đại học Luật", True), ("Phong Thị Hà", False), ("Phòng Công chứng số 1", True),
+     ("Cúc Thị Lan", False), ("Công ty TNHH Minh An", True), ("Cong ty TNHH Minh An", True), ("UBND Quận 1", True),
+     ("Ngân hàng TMCP Á Châu", True)],
+)
+def test_is_organization(name: str, org: bool) -> None:
+    assert nz.is_organization(name) is org
