@@ -149,7 +149,7 @@ def _prepare(doc: Document) -> list[_Line]:
     ocr = doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE)
     for i, line in enumerate(doc.lines):
         for part in line.text.split("\n"):
-            text = clean(part)
+            text = re.sub(r"^\s*(?:>\s?)+", "", clean(part))  # quoted lines of a forwarded message
             if ocr:
                 text = _ocr_correct(" | ".join(_ocr_trim(c) for c in text.split(" | ")))
                 text = text.strip(" |")

@@ -242,3 +242,30 @@ Yêu cầu thi hành Bản án số 76/2016/DS-ST ngày 02/06/2016 của Tòa á
 def test_empty_document_gives_empty_fields() -> None:
     ext = extract(Document(name="x.txt", format=DocFormat.TEXT, lines=[]))
     assert ext.fields.requester is None and ext.fields.judgment.number is None and ext.confidence() == 0.0
+
+
+FORWARDED = """
+Kính gửi anh chị, văn phòng chúng tôi chuyển tiếp đơn của khách hàng.
+
+---------- Forwarded message ---------
+From: Đoàn Thị Mai <mai.doan@gmail.com>
+Subject: Đơn yêu cầu thi hành án
+
+> Kính gửi: Chi cục Thi hành án dân sự Quận Tân Bình
+> Tôi tên là Đoàn Thị Mai, sinh năm 1980, CMND số 023 456 789, thường trú tại 15 Cộng Hòa, Phường 4, Quận Tân Bình, TP.HCM.
+> Người phải thi hành án: ông Hà Văn Sáu, trú tại 20 Hoàng Văn Thụ, P.9, Q. Phú Nhuận, TP.HCM.
+> Tôi đề nghị thi hành Bản án số 210/2019/DS-ST ngày 12/9/2019 của TAND quận Tân Bình về việc đòi lại tài sản.
+> Nội dung yêu cầu: buộc ông Sáu trả 95.000.000 đồng.
+> TP.HCM, ngày 01 tháng 3 năm 2020
+> Đoàn Thị Mai
+"""
+
+
+def test_forwarded_quoted_letter() -> None:
+    f = extract(doc(FORWARDED, DocFormat.EMAIL_BODY)).fields
+    assert f.addressed_to == "Chi cục Thi hành án dân sự Quận Tân Bình"
+    assert f.requester is not None and f.requester.name == "Đoàn Thị Mai" and f.requester.id_number == "023456789"
+    assert f.requester.email is None  # the mail header is not the petition
+    assert f.debtor is not None and f.debtor.address == "20 Hoàng Văn Thụ, Phường 9, Quận Phú Nhuận, Thành phố Hồ Chí Minh"
+    assert f.judgment.number == "210/2019/DS-ST" and f.judgment.court == "Tòa án nhân dân Quận Tân Bình"
+    assert (f.petition_place, f.petition_date, f.signed_by) == ("TP.HCM", "2020-03-01", "Đoàn Thị Mai")
