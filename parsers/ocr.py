@@ -1,8 +1,9 @@
 """OCR of page images with Tesseract 5 (`vie` model), the only module that runs `tesseract`.
 
-Also the only module that touches Pillow and numpy (image preparation).
+Also the module where Pillow and numpy prepare page images (`parsers.pdf` only
+hands over the PIL image pypdfium2 gives it).
 
-Speed (measured on this 2-core machine, see bench/ocr_speed.py): Tesseract's
+Speed (measured on this 2-core machine when it was idle; see bench/ocr_speed.py): Tesseract's
 OpenMP threads make one 150-dpi page take 5.8 s; with `OMP_THREAD_LIMIT=1` it is
 0.9 s, and two single-threaded pages at once run 1.94x faster. So every call
 runs with `OMP_THREAD_LIMIT=1` and pages run in parallel, `Limits.ocr_workers`
@@ -18,6 +19,9 @@ Preparation of a page (`prepare`), each step chosen by measurement on the scans:
 - table rulings removed (long horizontal and vertical dark runs), so Tesseract
   reads a form row "label  value" as one line; the vertical rulings' x
   positions are kept to put " | " between a label and its value.
+
+Page segmentation `--psm 6` (one uniform block: a form row stays one line);
+`--psm 4` and `--psm 3` found no more field values on the sample scans.
 
 Output: Tesseract TSV (`tsv` config): words with boxes and confidences, grouped
 into lines (block, paragraph, line); a line's confidence is its words' mean / 100.

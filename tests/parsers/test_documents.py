@@ -10,7 +10,6 @@ import zlib
 from pathlib import Path
 
 import docx
-from docx.enum.section import WD_SECTION  # noqa: F401  (python-docx is the builder of the fixtures)
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
