@@ -170,3 +170,28 @@ def test_bad_files_give_reasons_not_exceptions() -> None:
         assert isinstance(result, DocumentError), name
         assert result.code == code, (name, result)
         assert result.reason and result.name == name
+
+
+def test_antiword_table_rows_and_continuations() -> None:
+    from parsers.doc_reader import antiword_lines
+
+    text = (
+        "ĐƠN YÊU CẦU\n\n"
+        "|Họ và tên       |Nguyễn Văn An            |\n"
+        "|Địa chỉ         |120 Võ Văn Tần           |\n"
+        "|                |Quận 3                   |\n"
+        "|I. NGƯỜI PHẢI THI HÀNH ÁN                  |\n"
+    )
+    assert antiword_lines(text) == [
+        "ĐƠN YÊU CẦU",
+        "Họ và tên | Nguyễn Văn An",
+        "Địa chỉ | 120 Võ Văn Tần Quận 3",
+        "I. NGƯỜI PHẢI THI HÀNH ÁN",
+    ]
+
+
+def test_rtf_is_read_through_libreoffice() -> None:
+    rtf = rb"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}\f0 K\u237?nh g\u7917?i: Chi c\u7909?c Qu\u7853?n 3\par}"
+    doc = read_document("don.rtf", rtf, Limits())
+    assert isinstance(doc, Document), doc
+    assert doc.text == "Kính gửi: Chi cục Quận 3"
