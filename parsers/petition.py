@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from parsers import normalize as nz
 from parsers.model import (
@@ -81,6 +82,7 @@ _ENUM = re.compile(r"^\s*(?:(?:[ivxlc]{1,4}|\d{1,2}|[a-zđ])\s*[.)/]\s+|[ivxlc]{
 _LEADING_PRONOUN = re.compile(r"^(?:chung\s+toi|toi|cong\s+ty|ngan\s+hang)\s+(?:xin\s+)?(?:duoc\s+)?")
 
 
+@cache
 def _labels() -> list[_Label]:
     data = nz.load_data("labels.toml")
     out = []
@@ -102,6 +104,7 @@ def _ocr_trim(text: str) -> str:
     return _OCR_TAIL.sub("", text).strip()
 
 
+@cache
 def _ocr_phrases() -> list[tuple[re.Pattern[str], str]]:
     data = nz.load_data("ocr_phrases.toml")["phrases"]
     places = nz.load_data("places.toml")
@@ -120,7 +123,7 @@ def _ocr_correct(text: str) -> str:
     """Write domain phrases misread by OCR with their accents ("sơ thấm" → "sơ thẩm"), keeping case."""
     low = fold_lower(text)
     chars = list(text)
-    for pattern, phrase in _ocr_phrases_cached():
+    for pattern, phrase in _ocr_phrases():
         for m in pattern.finditer(low):
             original = text[m.start():m.end()]
             if len(original) != len(phrase) or original == phrase:
@@ -130,18 +133,9 @@ def _ocr_correct(text: str) -> str:
             elif original[:1].isupper():
                 fixed = phrase[:1].upper() + phrase[1:]
             else:
-                fixed = phrase[:1].lower() + phrase[1:] if not phrase[:1].isupper() or phrase[1:2].islower() and False else phrase
+                fixed = phrase
             chars[m.start():m.end()] = list(fixed)
     return "".join(chars)
-
-
-_PHRASES: list[tuple[re.Pattern[str], str]] = []
-
-
-def _ocr_phrases_cached() -> list[tuple[re.Pattern[str], str]]:
-    if not _PHRASES:
-        _PHRASES.extend(_ocr_phrases())
-    return _PHRASES
 
 
 def _prepare(doc: Document) -> list[_Line]:
@@ -612,12 +606,8 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
     if head:
         raw = head
         name_src = head_line
-        m = re.search(r"\s*(?:[,;(]|\s[-–]\s)", raw)
-        # "Công ty ABC (mã số thuế …), địa chỉ …": cut at the first clause
-        cut = raw[: m.start()] if m and not nz.is_organization(raw[: m.start()] or "x") or (m and "(" != raw[m.start():m.end()].strip()) else raw
-        if m and cut == raw and "(" in raw:
-            cut = raw[: raw.index("(")]
-        raw = cut
+        # "Công ty ABC (mã số thuế …), địa chỉ …": the name ends at the first clause
+        raw = re.split(r"\s*(?:[,;(]|\s[-–]\s)", raw)[0]
     else:
         found = None
         for line in lines:
