@@ -10,6 +10,7 @@ hands the bytes to the reader of that format, one module per outside library:
 | `PK\\x03\\x04` + word/document.xml | `parsers.docx_reader` (python-docx)        |
 | `\\xD0\\xCF\\x11\\xE0` (OLE2)        | `parsers.doc_reader` (Word 97 .doc)        |
 | JPEG, PNG, TIFF, GIF, BMP, WebP | `parsers.ocr` (Tesseract)                  |
+| HEIC/AVIF (`ftypheic`…)         | refused: "unsupported", asks for a JPEG/PDF |
 | `{\\rtf`                          | `parsers.doc_reader` (LibreOffice)         |
 | anything else without NUL bytes | `parsers.text`                             |
 
@@ -27,7 +28,7 @@ from typing import Literal
 from parsers import doc_reader, docx_reader, ocr, pdf, text
 from parsers.model import DocFormat, Document, DocumentError, Limits, Line
 
-Kind = Literal["pdf", "docx", "ole", "rtf", "image", "zip", "text", "binary"]
+Kind = Literal["pdf", "docx", "ole", "rtf", "image", "heic", "zip", "text", "binary"]
 
 _IMAGE_MAGIC = (
     b"\xff\xd8\xff",  # JPEG
@@ -56,6 +57,8 @@ def sniff(name: str, data: bytes) -> Kind:
         return "ole"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"hevc", b"mif1", b"msf1", b"avif"):
+        return "heic"
     if any(head.startswith(m) for m in _IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return "image"
     if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
@@ -92,6 +95,12 @@ def read_document(name: str, data: bytes, limits: Limits) -> Document | Document
                 "legacy_encoding": decoded.legacy_encoding or doc.legacy_encoding,
                 "warnings": decoded.warnings + doc.warnings,
             }
+        )
+    if kind == "heic":
+        return DocumentError(
+            name=name,
+            code="unsupported",
+            reason="Ảnh định dạng HEIC/AVIF (iPhone) chưa đọc được; đề nghị gửi lại ảnh JPEG hoặc tệp PDF.",
         )
     what = "tệp nén (zip)" if kind == "zip" else "tệp nhị phân không rõ loại"
     return DocumentError(

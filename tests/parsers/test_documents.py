@@ -164,6 +164,7 @@ def test_bad_files_give_reasons_not_exceptions() -> None:
         "bomb.docx": (_zip({"word/document.xml": b"<" + b"a" * 5_000_000}), "zip-bomb"),
         "ho_so.zip": (_zip({"a.txt": b"x"}), "unsupported"),
         "app.exe": (b"MZ\x90\x00\x03\x00\x00\x00" * 20, "unsupported"),
+        "IMG_0001.HEIC": (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 100, "unsupported"),
     }
     for name, (data, code) in cases.items():
         result = read_document(name, data, limits)
