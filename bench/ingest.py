@@ -360,6 +360,7 @@ def report(counts, fetched, bugged, parsed, runs, idle_run, idle, args) -> None:
     print(f"{'kind':9} {'avg KB':>7} {'fetch/s':>8} {'MB/s':>6} {'bug/s':>7} {'slower':>6} "
           f"{'parse/s':>8} {'fetch+parse/s':>13} {'e2e/s':>7} {'ratio':>6} {'net/s':>7} {'ratio':>6} {'peakMB':>7}")
     ok = True
+    missed: list[str] = []
     for kind, n in counts.items():
         if n == 0:
             continue
@@ -376,6 +377,8 @@ def report(counts, fetched, bugged, parsed, runs, idle_run, idle, args) -> None:
         if kind in ("text", "pdf-text"):
             mark = " ok" if ratio >= GOAL_RATIO else " BELOW GOAL"
             ok &= ratio >= GOAL_RATIO
+            if ratio < GOAL_RATIO:
+                missed.append(f"{kind} at {ratio:.0%} of fetch+parse")
         print(f"{kind:9} {avg_kb:7.0f} {f.per_s:8.0f} {f.mb_per_s:6.0f} {bug_s} {slower} "
               f"{p.per_s:8.1f} {base:13.1f} {e2e:7.1f} {ratio:6.0%} {net:7.1f} {net / base:6.0%} "
               f"{r.peak_rss_mb:7.0f}{mark}")
@@ -391,6 +394,8 @@ def report(counts, fetched, bugged, parsed, runs, idle_run, idle, args) -> None:
     print(f"peak RSS of intake (VmHWM): {peak:.0f} MB  (goal < {GOAL_RSS_MB} MB: "
           f"{'ok' if peak < GOAL_RSS_MB else 'OVER'})")
     ok &= peak < GOAL_RSS_MB
+    missed += [f"peak RSS {r.peak_rss_mb:.0f} MB in the {kind} run" for kind, r in runs.items()
+               if r.peak_rss_mb >= GOAL_RSS_MB]
     if idle:
         print("idle poll (nothing new), medians: size | first SELECT (indexing, once) | poll on an open "
               "connection | connect+login+poll+logout | a re-SELECT (avoided)")
@@ -403,13 +408,15 @@ def report(counts, fetched, bugged, parsed, runs, idle_run, idle, args) -> None:
             # flat: under 2x, or under 1 ms more (sub-millisecond timings are noise on a shared machine)
             flat = all(hi[k] < 2 * lo[k] or hi[k] - lo[k] < 1e-3 for k in ("open", "connect"))
             ok &= flat
+            if not flat:
+                missed.append("idle poll grows with the mailbox")
             print(f"  idle poll {sizes[0]} -> {sizes[-1]} msgs: open {hi['open'] / lo['open']:.2f}x, "
                   f"connect {hi['connect'] / lo['connect']:.2f}x ({'flat' if flat else 'GROWS'}); "
                   f"re-SELECT {hi['select'] / lo['select']:.2f}x")
     for kind, r in runs.items():
         last = [line for line in r.stdout.splitlines() if line.strip()][-1:] or ["(no output)"]
         print(f"  intake run [{kind}] exit {r.returncode}: {last[0][:160]}")
-    print("goals:", "all met" if ok else "NOT all met")
+    print("goals:", "all met" if ok else "NOT all met: " + "; ".join(missed))
 
 
 if __name__ == "__main__":
