@@ -11,6 +11,9 @@ What is read, in document order:
 - text boxes (`w:txbxContent`) after the paragraph that anchors them; of an
   `mc:AlternateContent` only the `mc:Choice` is read (the VML `mc:Fallback` repeats it).
 
+A Word file with (almost) no text but pictures — a photo of the petition pasted
+into Word — has its pictures read by OCR (`parsers.ocr`), up to `Limits.max_pages`.
+
 Run font names are resolved (run → character style → paragraph style → defaults)
 so text typed in legacy fonts is converted: `.VnTime` (TCVN3), `.VnTimeH`
 (TCVN3 capitals), `VNI-Times` (VNI). See `parsers.legacy`.
@@ -28,8 +31,9 @@ from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from lxml import etree
+from PIL import Image
 
-from parsers import legacy
+from parsers import legacy, ocr
 from parsers.model import DocFormat, Document, DocumentError, Limits, Line
 
 _W_P = qn("w:p")
@@ -42,6 +46,7 @@ _W_SDTCONTENT = qn("w:sdtContent")
 _W_TXBX = qn("w:txbxContent")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _W_VAL = qn("w:val")
+_MIN_TEXT_CHARS = 20  # fewer characters of text: the petition is a picture pasted in, OCR it
 
 
 @dataclass
@@ -216,7 +221,36 @@ def read_docx(name: str, data: bytes, limits: Limits) -> Document | DocumentErro
         raw = _walk(document)
     except (OpcError, PythonDocxError, KeyError, ValueError, AttributeError, etree.XMLSyntaxError):
         return DocumentError(name=name, code="corrupt", reason="Tệp Word (.docx) bị hỏng, không đọc được nội dung.")
-    return _finish(name, raw)
+    doc = _finish(name, raw)
+    if sum(len(ln.text) for ln in doc.lines) < _MIN_TEXT_CHARS:
+        return _ocr_pictures(document, doc, limits)
+    return doc
+
+
+def _ocr_pictures(document: docx.document.Document, doc: Document, limits: Limits) -> Document:
+    """A Word file that only holds pictures (a photo of the petition pasted in): OCR them."""
+    images: list[tuple[int, Image.Image]] = []
+    warnings = list(doc.warnings)
+    for rel in document.part.rels.values():
+        if "image" not in rel.reltype or rel.is_external:
+            continue
+        if len(images) >= limits.max_pages:
+            warnings.append(f"Tệp Word có nhiều ảnh; chỉ đọc {limits.max_pages} ảnh đầu.")
+            break
+        opened = ocr.open_image(doc.name, rel.target_part.blob, limits)
+        if isinstance(opened, DocumentError):
+            warnings.append(f"Ảnh trong tệp Word không đọc được: {opened.reason}")
+        elif min(opened.size) >= 300:  # logos and icons are not pages
+            images.append((len(images) + 1, opened))
+    if not images:
+        return doc.model_copy(update={"warnings": warnings})
+    lines = list(doc.lines)
+    for page, result in zip((p for p, _ in images), ocr.ocr_pages(images, limits)):
+        if isinstance(result, ocr.OcrError):
+            warnings.append(f"Không nhận dạng được chữ ở ảnh {page}: {result}")
+        else:
+            lines.extend(result)
+    return doc.model_copy(update={"lines": lines, "ocr": True, "pages": len(images), "warnings": warnings})
 
 
 def _walk(document: docx.document.Document) -> list[_RawLine]:

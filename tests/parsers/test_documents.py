@@ -196,3 +196,24 @@ def test_rtf_is_read_through_libreoffice() -> None:
     doc = read_document("don.rtf", rtf, Limits())
     assert isinstance(doc, Document), doc
     assert doc.text == "Kính gửi: Chi cục Quận 3"
+
+
+def test_docx_holding_only_a_photo_is_read_by_ocr() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("RGB", (1400, 500), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=48)
+    # Pillow's own font has no Vietnamese letters: the point here is the route docx → OCR
+    draw.text((60, 80), "DON YEU CAU THI HANH AN", fill="black", font=font)
+    draw.text((60, 220), "Ban an so: 123/2020/DS-ST", fill="black", font=font)
+    picture = io.BytesIO()
+    page.save(picture, format="PNG")
+    d = docx.Document()
+    d.add_picture(io.BytesIO(picture.getvalue()))
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_document("anh_trong_word.docx", buf.getvalue(), Limits())
+    assert isinstance(doc, Document)
+    assert doc.ocr
+    assert "123/2020/DS-ST" in doc.text
