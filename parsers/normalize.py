@@ -222,7 +222,10 @@ def normalize_phone(text: str) -> str | None:
 
 
 def normalize_id(text: str) -> str | None:
-    """CMND (9 digits, or 12) / CCCD (12 digits) number, digits only."""
+    """CMND (9 digits, or 12) / CCCD (12 digits) number, digits only; a passport number as written ("TK8883423")."""
+    compact = re.sub(r"[\s.]", "", text)
+    if re.fullmatch(r"[A-Za-z]{1,2}\d{6,8}", compact):
+        return compact.upper()
     d = digits(text)
     return d if len(d) in (9, 12) else None
 

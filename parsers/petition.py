@@ -178,6 +178,10 @@ def _starts_new(line: _Line, labels: list[_Label]) -> bool:
     return False
 
 
+# a line ending with one of these words cannot end a sentence: the next line continues it
+_DANGLING = re.compile(r"(?<![a-z])(?:cua|tai|so|nhan\s+dan|ngay|va|ve\s+viec|thanh\s+pho|toa\s+an|tand|theo|cho|voi)$")
+
+
 def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
     """Join lines that a PDF/OCR layout (or a hard-wrapped body) broke inside a paragraph."""
     if fmt in (DocFormat.DOCX, DocFormat.EMAIL_BODY, DocFormat.TEXT):
@@ -206,7 +210,8 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
             and not prev.text.endswith((".", ":", ";", "!", "?"))
             and not prev.text.isupper()
             and not _starts_new(line, labels)
-            and (full or line.text[:1].islower() or prev.text.endswith((",", "-", "/", "(", "–")))
+            and (full or line.text[:1].islower() or prev.text.endswith((",", "-", "/", "(", "–"))
+                 or _DANGLING.search(prev.low))
             and not _PLACE_DATE.search(prev.low)
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
@@ -511,7 +516,7 @@ _ADDRESS_WEAK = re.compile(
 )
 _ID = re.compile(
     r"(?:cmnd|cccd|chung\s+minh\s+nhan\s+dan|can\s+cuoc(?:\s+cong\s+dan)?|the\s+can\s+cuoc|so\s+dinh\s+danh(?:\s+ca\s+nhan)?|"
-    r"ma\s+dinh\s+danh|ho\s+chieu|passport)[^\d\n]{0,30}?(?P<v>[a-z]?\d[\d. ]{6,16}\d)"
+    r"ma\s+dinh\s+danh|ho\s+chieu|passport)[^\d\n]{0,30}?(?P<v>[a-z]{0,2}\d[\d. ]{5,16}\d)"
 )
 _TAX = re.compile(r"(?:ma\s+so\s+thue|mst|ma\s+so\s+doanh\s+nghiep|msdn|ma\s+so\s+dn|so\s+dang\s+ky\s+doanh\s+nghiep)"
                   r"[^\d\n]{0,12}?(?P<v>\d[\d .-]{8,16}\d)")
@@ -1059,6 +1064,9 @@ def _foreign(fields: Fields, b: _Blocks, text_low: str) -> ForeignElement | None
         if party is None:
             continue
         who = ROLES["creditor"] if role == "requester" and fields.creditor is None else ROLES[role]
+        if party.nationality and not re.search(r"viet\s*nam", fold_lower(party.nationality)):
+            return ForeignElement(kind="judicial_entrustment" if entrust else "foreign_national",
+                                  detail=f"{who} có quốc tịch {party.nationality}")
         if party.address and nz.foreign_country(party.address) and not re.search(
                 r"viet\s+nam|ho\s+chi\s+minh|hcm", fold_lower(party.address)):
             last = party.address.split(",")[-1].strip()

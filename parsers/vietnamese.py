@@ -93,7 +93,8 @@ def clean(text: str) -> str:
     """NFC, modern tone placement and single spaces: the form of every text value."""
     text = modern_tone(nfc(text))
     text = text.replace("\u00a0", " ").replace("\u200b", "")
-    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")  # Icelandic eth read for Đ/đ (OCR, fonts)
+    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    text = text.replace("\u2044", "/").replace("\u2215", "/")  # fraction and division slashes (OCR, PDF fonts)  # Icelandic eth read for Đ/đ (OCR, fonts)
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
