@@ -370,7 +370,7 @@ def normalize_address(text: str) -> str | None:
     "120 Võ Văn Tần, P.6, Q.3, TP.HCM" → "120 Võ Văn Tần, Phường 6, Quận 3, Thành phố Hồ
     Chí Minh". Foreign addresses are kept as written (only spacing and NFC are fixed).
     """
-    addr = clean(text).strip(" ,.;")
+    addr = re.sub(r"\s*[.…_]{3,}.*$", "", clean(text)).strip(" ,.;")  # dotted fill-in lines of the form
     if not addr:
         return None
     if _is_foreign(addr):
@@ -421,7 +421,7 @@ _STAGES = {"ST": "ST", "PT": "PT", "GDT": "GĐT", "GĐT": "GĐT", "TT": "TT"}
 _TYPE_RE = "HNGD|KDTM|DS|LD|HC|HS"
 _STAGE_RE = "GDT|ST|PT|TT"
 JUDGMENT_NUMBER = re.compile(
-    rf"(?<![\d/])(\d{{1,5}})\s*/\s*((?:19|20)\d\d)\s*/\s*"
+    rf"(?<![\d/])(\d{{1,5}})\s*/+\s*((?:19|20)\d\d)\s*/+\s*"
     rf"(?:(QD)D?\s*-?\s*({_STAGE_RE})?\s*-?\s*({_TYPE_RE})?(?![A-Z])"
     rf"|({_TYPE_RE})\s*-?\s*({_STAGE_RE})(?![A-Z]))"
 )
