@@ -74,3 +74,10 @@ def test_phone_photo() -> None:
     assert "Phạm Văn Tuấn" in text
     assert "0361912653" in text
     assert "1330/2016/KDTM" in text
+
+
+def test_photo_on_its_side_is_turned_upright() -> None:
+    photo = Image.open(FIXTURES / "phone_photo_desk.jpg").rotate(90, expand=True)  # no EXIF to help
+    lines = ocr.ocr_page(photo, 1, "vie")
+    text = "\n".join(ln.text for ln in lines)
+    assert "Phạm Văn Tuấn" in text
