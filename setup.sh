@@ -10,7 +10,7 @@ dev=0
 [ "${1:-}" = "--dev" ] && dev=1
 
 # Debian packages: OCR with the Vietnamese model, PDF rendering, legacy .doc reading.
-pkgs=(tesseract-ocr tesseract-ocr-vie poppler-utils antiword libreoffice-writer-nogui)
+pkgs=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils antiword libreoffice-writer-nogui)
 # Tests start a real IMAP server and drive a real browser.
 [ "$dev" = 1 ] && pkgs+=(dovecot-imapd chromium)
 
