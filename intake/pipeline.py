@@ -233,6 +233,10 @@ class Pipeline:
         self.open_source = open_source
         self.report = RunReport()
         self.tz = ZoneInfo(cfg.schedule.timezone)
+        # The last message parsed, kept for the route step that follows it in the same
+        # process (parsing twice cost ~30 ms per message). Keyed by the raw bytes' hash,
+        # so a replay or a rerun after a crash simply parses again.
+        self._parsed: tuple[str, ParsedMail] | None = None
 
     # ---------------------------------------------------------------- run
 
@@ -409,8 +413,15 @@ class Pipeline:
         s.add(msg)
         repo.audit(s, STEPS[step][1].value, message_pk=msg.id, **detail)
 
-    def _parse(self, s: Session, msg: Message) -> None:
+    def _parse_once(self, msg: Message) -> ParsedMail | Rejected:
+        if self._parsed is not None and self._parsed[0] == msg.sha256:
+            return self._parsed[1]
         mail = parse(msg.raw, self.cfg)
+        self._parsed = (msg.sha256, mail) if isinstance(mail, ParsedMail) else None
+        return mail
+
+    def _parse(self, s: Session, msg: Message) -> None:
+        mail = self._parse_once(msg)
         if isinstance(mail, Rejected):
             self._quarantine(s, msg, "parse", mail.code, mail.detail)
             return
@@ -440,7 +451,7 @@ class Pipeline:
         if existing is not None:  # replayed after the case was made
             self._advance(s, msg, "route", case=existing.id)
             return
-        mail = parse(msg.raw, self.cfg)
+        mail = self._parse_once(msg)
         if isinstance(mail, Rejected):
             self._quarantine(s, msg, "route", mail.code, mail.detail)
             return
