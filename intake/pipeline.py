@@ -535,8 +535,9 @@ class Inspection(BaseModel):
     attachments: list[dict[str, Any]]
     rejected: dict[str, str] | None = None  # {code, reason} when the message would be quarantined
     petition: dict[str, Any] | None = None  # where the petition was found and why
-    fields: dict[str, Any] | None = None
-    decision: dict[str, Any] | None = None  # truth-file `expected` shape
+    email: dict[str, Any] | None = None  # truth-file `email` shape (subject, attachments with roles, petition_in…)
+    fields: dict[str, Any] | None = None  # truth-file `fields` shape
+    decision: dict[str, Any] | None = None  # truth-file `expected` shape, plus confidence and explanation
     confidence: float | None = None
     explanation: str | None = None
     trace: list[dict[str, Any]] = []
@@ -546,6 +547,30 @@ class Inspection(BaseModel):
 def _att_list(atts: list) -> list[dict[str, Any]]:
     return [{"filename": a.filename, "content_type": a.content_type, "size": a.size, "role": a.role,
              "children": _att_list(a.children)} for a in atts]
+
+
+def _truth_atts(atts: list, roles: dict[str, str]) -> list[dict[str, Any]]:
+    """Attachments as a truth file lists them: filename, content_type, role, `contains` for a zip/forward."""
+    out = []
+    for a in atts:
+        item: dict[str, Any] = {"filename": a.filename, "content_type": a.content_type,
+                                "role": roles.get(a.filename, a.role)}
+        if a.children:
+            item["contains"] = _truth_atts(a.children, roles)
+        out.append(item)
+    return out
+
+
+def email_summary(mail: ParsedMail, read: PetitionRead | None) -> dict[str, Any]:
+    """The message in the shape of a truth file's `email` object (petition keys None when unread)."""
+    roles = read.roles if read else {}
+    sender = f"{mail.from_name} <{mail.from_addr}>" if mail.from_name else mail.from_addr
+    return {"from": sender, "to": ", ".join(mail.to) or None, "cc": ", ".join(mail.cc) or None,
+            "subject": mail.subject, "date": mail.date, "message_id": mail.message_id,
+            "attachments": _truth_atts(mail.attachments, roles),
+            "petition_in": read.petition_in if read else None,
+            "petition_attachment": read.attachment if read else None,
+            "forwarded_by": read.forwarded_by if read else None}
 
 
 def inspect_message(raw: bytes, cfg: Config, directory: Directory, mailbox: str | None) -> Inspection:
@@ -558,7 +583,8 @@ def inspect_message(raw: bytes, cfg: Config, directory: Directory, mailbox: str 
                "subject": mail.subject, "date": mail.date, "message_id": mail.message_id,
                "auto_submitted": mail.auto_submitted,
                "auto_reason": mail.auto_reason.value if mail.auto_reason else None, "defects": mail.defects}
-    out = Inspection(headers=headers, body=mail.body_text, attachments=_att_list(mail.attachments))
+    out = Inspection(headers=headers, body=mail.body_text, attachments=_att_list(mail.attachments),
+                     email=email_summary(mail, None))
     if mail.auto_submitted:
         code = mail.auto_reason or Reason.AUTO_REPLY
         out.rejected = {"code": code.value, "reason": REASON_TEXT[code]}
@@ -570,9 +596,10 @@ def inspect_message(raw: bytes, cfg: Config, directory: Directory, mailbox: str 
     read, d = decided.read, decided.decision
     out.petition = {"in": read.petition_in, "attachment": read.attachment, "reason": read.reason,
                     "roles": read.roles, "forwarded_by": read.forwarded_by}
+    out.email = email_summary(mail, read)
     out.fields = read.extraction.fields.model_dump(mode="json")
     out.notes = {k: v.model_dump(mode="json") for k, v in read.extraction.notes.items()}
-    out.decision = d.expected(mailbox)
+    out.decision = {**d.expected(mailbox), "confidence": d.confidence, "explanation": d.explanation}
     out.confidence = d.confidence
     out.explanation = d.explanation
     out.trace = [r.model_dump(mode="json") for r in d.trace]
