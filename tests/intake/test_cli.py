@@ -10,6 +10,7 @@ import pytest
 
 from intake_harness import FIXTURES, INTAKE, ROOT, petition_mail
 from store.models import Case
+from truth_schema import errors, load_truth_schema
 
 SUBCOMMANDS = ["run", "schedule", "inspect", "extract", "route", "status", "replay", "demo", "migrate", "serve"]
 EXPECTED_KEYS = {"office", "rule", "lane", "flags", "forward_to", "preferred_officer"}
@@ -45,11 +46,22 @@ def test_config_error_names_the_file_and_key_and_exits_2(tmp_path):
 def test_inspect_json_follows_the_truth_schema_and_touches_nothing(intake):
     r = intake.cli("inspect", str(FIXTURES / "samples" / "dev-007.eml"), "--mailbox", "hoc-mon", "--json")
     assert r.returncode == 0, r.stderr
-    out = json.loads(r.stdout)
+    out = json.loads(r.stdout)  # exactly one JSON object: json.loads refuses anything after it
+    assert isinstance(out, dict)
     truth = json.loads((FIXTURES / "dev-007.truth.json").read_text(encoding="utf-8"))
+    schema = load_truth_schema()
     assert set(out["fields"]) == set(truth["fields"])
-    assert EXPECTED_KEYS <= set(out["decision"]) and out["decision"]["mailbox"] == "hoc-mon"
+    assert errors(schema, out["fields"], schema["properties"]["fields"]) == []
+    decision = out["decision"]
+    assert EXPECTED_KEYS <= set(decision) and decision["mailbox"] == "hoc-mon"
+    expected_part = {k: decision[k] for k in schema["properties"]["expected"]["required"]}
+    assert errors(schema, expected_part, schema["properties"]["expected"]) == []
+    assert isinstance(decision["confidence"], float) and isinstance(decision["explanation"], str)
     assert isinstance(out["confidence"], float) and isinstance(out["explanation"], str)
+    assert errors(schema, out["email"], schema["properties"]["email"]) == []
+    for key in ("subject", "petition_in", "petition_attachment"):
+        assert out["email"][key] == truth["email"][key], key
+    assert [a["filename"] for a in out["email"]["attachments"]] == [a["filename"] for a in truth["email"]["attachments"]]
     assert out["headers"]["subject"] == truth["email"]["subject"]
     assert out["rejected"] is None
     assert intake.count(Case) == 0 and not intake.cfg.acknowledgement.outbox_dir.exists()
