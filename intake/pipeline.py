@@ -118,7 +118,7 @@ class MailboxReport:
     mailbox: str
     fetched: int = 0
     new: int = 0
-    duplicates: int = 0  # same bytes or same Message-ID already stored (Cc, refetch)
+    duplicates: int = 0  # same bytes, or same Message-ID and fingerprint, already stored (Cc, refetch)
     error: str | None = None
 
     def line(self) -> str:
@@ -312,26 +312,32 @@ class Pipeline:
         """Store one fetched message (or a Sighting of one already stored) in one commit.
 
         "known": this very (mailbox, UIDVALIDITY, UID) is stored already (fetched again after a
-        crash before settle); "duplicate": the same bytes or Message-ID came from elsewhere.
+        crash before settle); "duplicate": the same bytes, or the same Message-ID with the same
+        fingerprint (store.repo.message_fingerprint: only trace headers differ), came from elsewhere.
+        A different message that reuses a Message-ID is "new".
         """
         sha = hashlib.sha256(f.raw).hexdigest()
         mid = header_message_id(f.raw)
+        fp = repo.message_fingerprint(f.raw)
         for _ in range(2):  # a second pass after losing a race with another worker
             with Session(self.engine) as s:
                 if repo.has_sighting(s, f.mailbox, f.uidvalidity, f.uid):
                     return "known"
-                existing = repo.find_message(s, sha, mid)
+                existing = repo.find_message(s, sha, mid, fp)
                 if existing is not None:
                     s.add(Sighting(message_pk=existing.id, mailbox=f.mailbox, uidvalidity=f.uidvalidity, uid=f.uid))
                     repo.audit(s, "seen-again", message_pk=existing.id, mailbox=f.mailbox, uid=f.uid,
                                same_bytes=existing.sha256 == sha)
                     outcome: Literal["new", "duplicate"] = "duplicate"
                 else:
-                    msg = Message(sha256=sha, message_id=mid, raw=f.raw, size=len(f.raw), mailbox=f.mailbox)
+                    reused = repo.reuses_message_id(s, mid)  # another message, same Message-ID: not merged
+                    msg = Message(sha256=sha, message_id=mid, fingerprint=fp, raw=f.raw, size=len(f.raw),
+                                  mailbox=f.mailbox)
                     s.add(msg)
                     s.flush()
                     s.add(Sighting(message_pk=msg.id, mailbox=f.mailbox, uidvalidity=f.uidvalidity, uid=f.uid))
-                    repo.audit(s, "received", message_pk=msg.id, mailbox=f.mailbox, uid=f.uid, size=len(f.raw))
+                    repo.audit(s, "received", message_pk=msg.id, mailbox=f.mailbox, uid=f.uid, size=len(f.raw),
+                               **({"message_id_reused": mid} if reused else {}))
                     outcome = "new"
                 try:
                     s.commit()

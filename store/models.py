@@ -59,6 +59,9 @@ class Message(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     sha256: str = Field(index=True, unique=True, max_length=64)  # of the raw bytes
     message_id: str | None = Field(default=None, index=True, max_length=998)
+    # store.repo.message_fingerprint: what the message says, trace headers left out; with message_id it
+    # tells a Cc'd copy (same) from another message reusing the Message-ID (different). NULL on old rows.
+    fingerprint: str | None = Field(default=None, index=True, max_length=64)
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     size: int
     mailbox: str = Field(index=True)  # the mailbox it was first seen in

@@ -7,6 +7,7 @@ written together).
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -58,14 +59,68 @@ def audit(session: Session, action: str, *, message_pk: int | None = None, case_
     return ev
 
 
-def find_message(session: Session, sha256: str, message_id: str | None) -> Message | None:
-    """The stored message with these bytes, or else with this Message-ID (a Cc'd copy)."""
+# Header fields that say *what* was sent; the trace fields an MTA adds on delivery (Received,
+# Delivered-To, Return-Path, X-Original-To, Authentication-Results…, RFC 5321 section 4.4) are left
+# out, so one message delivered to two mailboxes (Cc to two offices) has one fingerprint.
+FINGERPRINT_HEADERS = ("From", "Sender", "To", "Cc", "Date", "Subject", "Message-ID", "In-Reply-To",
+                       "Content-Type")
+
+
+def message_fingerprint(raw: bytes) -> str:
+    """sha256 of what a message says: the FINGERPRINT_HEADERS (unfolded) and the body bytes.
+
+    Equal for the same message delivered twice (only trace headers differ), different for another
+    message that reuses a Message-ID (broken mailers do; RFC 5322 section 3.6.4 asks for uniqueness).
+    Line ends are normalised, so a copy stored with LF and one with CRLF agree.
+    """
+    data = raw.replace(b"\r\n", b"\n")
+    head, sep, body = data.partition(b"\n\n")
+    if not sep:
+        head, body = data, b""
+    fields: dict[bytes, list[bytes]] = {}
+    name = b""
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t") and name:
+            fields[name][-1] += b" " + line.strip()
+        elif b":" in line:
+            key, _, value = line.partition(b":")
+            name = key.strip().lower()
+            fields.setdefault(name, []).append(value.strip())
+    h = hashlib.sha256()
+    for field in FINGERPRINT_HEADERS:
+        for value in fields.get(field.lower().encode(), []):
+            h.update(field.lower().encode() + b":" + b" ".join(value.split()) + b"\n")
+    h.update(b"\n")
+    h.update(body.rstrip())
+    return h.hexdigest()
+
+
+def find_message(session: Session, sha256: str, message_id: str | None, fingerprint: str) -> Message | None:
+    """The stored message this one is a copy of: the same bytes, or else the same Message-ID *and* the
+    same fingerprint (a Cc'd copy delivered to another mailbox). A message that only reuses a
+    Message-ID is not a copy. Rows stored before fingerprints existed get theirs on first look
+    (written in the caller's transaction).
+    """
     found = session.execute(select(Message).where(Message.sha256 == sha256)).scalars().first()
-    if found is None and message_id:
-        found = session.execute(
-            select(Message).where(Message.message_id == message_id).order_by(Message.id)
-        ).scalars().first()
-    return found
+    if found is not None or not message_id:
+        return found
+    candidates = session.execute(
+        select(Message).where(Message.message_id == message_id).order_by(Message.id)
+    ).scalars().all()
+    for msg in candidates:
+        if msg.fingerprint is None:
+            msg.fingerprint = message_fingerprint(msg.raw)
+            session.add(msg)
+        if msg.fingerprint == fingerprint:
+            return msg
+    return None
+
+
+def reuses_message_id(session: Session, message_id: str | None) -> bool:
+    """Whether another stored message already carries this Message-ID."""
+    if not message_id:
+        return False
+    return session.execute(select(Message.id).where(Message.message_id == message_id)).first() is not None
 
 
 def has_sighting(session: Session, mailbox: str, uidvalidity: int, uid: int) -> bool:
