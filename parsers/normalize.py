@@ -486,6 +486,11 @@ def _hcmc_district(rest_low: str) -> str | None:
     if not m:
         return None
     body = m[4].strip(" .,")
+    if m[1]:  # "quận 03", "Quận Ba": a numbered district written otherwise
+        words = {fold_lower(k): v for k, v in data.get("number_words", {}).items()}
+        body = re.sub(r"^0+(?=\d)", "", body)
+        if body in words:
+            body = str(words[body])
     # a known name followed by specks or a note ("quận Bình Tân VỆ"): keep the name
     for name in data["urban"] + data["rural"]:
         key = fold_lower(name)

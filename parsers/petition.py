@@ -138,11 +138,34 @@ def _ocr_correct(text: str) -> str:
     return "".join(chars)
 
 
+# a sentence end inside a typed paragraph: a full word or a number, a period, a capital
+# ("… 0918 222 333. Tôi làm đơn …"); abbreviations ("TP. HCM", "P. Bến Nghé", "Tp. Hồ") are
+# words of one or two letters and do not end a sentence
+_SENTENCE_END = re.compile(r"(?<=[^\W_]{3})\.\s+(?=[A-ZĐÀ-Ỹ][^\W\d_])|(?<=\d{3})\.\s+(?=[A-ZĐÀ-Ỹ][^\W\d_])")
+# "ĐƠN YÊU CẦU THI HÀNH ÁN Kính gửi: …": the addressee on the title's line
+_INNER_ADDRESSEE = re.compile(r"(?<=\S)\s+(?=(?:Kính\s+gửi|Kính\s+gởi|KÍNH\s+GỬI|Kinh\s+gui)\s*:)")
+
+
+def _split_typed(text: str) -> list[str]:
+    """A typed paragraph (email body, .txt, Word) split into its sentences and before an inner "Kính gửi:"."""
+    parts = _INNER_ADDRESSEE.split(text)
+    out: list[str] = []
+    for p in parts:
+        if len(p) > 160 and " | " not in p:
+            out.extend(x for x in _SENTENCE_END.split(p) if x)
+        else:
+            out.append(p)
+    return out
+
+
 def _prepare(doc: Document) -> list[_Line]:
     lines: list[_Line] = []
     ocr = doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE)
     for i, line in enumerate(doc.lines):
-        for part in line.text.split("\n"):
+        raw_parts = line.text.split("\n")
+        if not ocr:
+            raw_parts = [x for part in raw_parts for x in _split_typed(part)]
+        for part in raw_parts:
             text = re.sub(r"^\s*(?:>\s?)+", "", clean(part))  # quoted lines of a forwarded message
             if ocr:
                 text = _ocr_correct(" | ".join(_ocr_trim(c) for c in text.split(" | ")))
@@ -335,12 +358,16 @@ def _fuzzy_at(line: _Line, letters: list[tuple[int, str]], labels: list[_Label])
 
 
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*(?:ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}"
+    r"^(?P<place>[^\d:|]{2,45}?(?:\s\d{1,2})?)\s*,\s*(?:ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}"
     r"|\d{1,2}\s*([/.-])\s*\d{1,2}\s*\2\s*\d{4}\s*$)"
 )
 _CLOSING = re.compile(r"^(?:tran\s+trong|kinh\s+thu|xin\s+(?:chan\s+thanh\s+)?cam\s+on|chan\s+thanh\s+cam\s+on|"
                       r"xin\s+tran\s+trong|cam\s+on|nguoi\s+(?:viet|lam)\s+don|best\s+regards|regards)")
 _NOT_PLACE = re.compile(r"ban\s+an|quyet\s+dinh|thi\s+hanh|yeu\s+cau|de\s+nghi|cap\b|sinh|hieu\s+luc|ky\s+ngay|^\W*(?:va|tu|den)\b")
+# the date without a place: a line "Ngày 05 tháng 03 năm 2018", or a closing "…hôm nay ngày 5/3/2018"
+_DATE_ALONE = re.compile(
+    r"^(?:(?:[^\d:|]{0,60}\bhom\s+nay,?\s+)?ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}\W*$)"
+)
 _PLACE_BLANK = re.compile(r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam\b")  # date left blank
 _JUDGMENT_OPENER = re.compile(r"(?:yeu\s+cau|de\s+nghi|nay|theo|can\s+cu)\b.{0,60}\b(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b")
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
@@ -379,6 +406,12 @@ def _cut(lines: list[_Line]) -> _Blocks:
         pd = _PLACE_DATE.search(line.low) or _PLACE_BLANK.search(line.low)
         if pd and _NOT_PLACE.search(pd.group("place")):
             pd = None
+        if pd is None and _DATE_ALONE.search(line.low) and len(line.text) < 90 \
+                and (not hit or hit.label.group != "sections"):
+            b.place_date = b.place_date or line
+            in_signature = True
+            current = "signature"
+            continue
         if pd and len(line.text) < 90 and (not hit or hit.label.group != "sections"):
             b.place_date = b.place_date or line
             in_signature = True
@@ -493,7 +526,8 @@ def _cut(lines: list[_Line]) -> _Blocks:
 def _looks_like_party(line: _Line) -> bool:
     low = line.low
     if re.search(r"\b(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|dia\s+chi|ma\s+so\s+thue|cmnd|cccd|"
-                 r"can\s+cuoc|dien\s+thoai|tru\s+so|cu\s+tru|thay\s+cho)\b", low):
+                 r"can\s+cuoc|dien\s+thoai|tru\s+so|cu\s+tru|thay\s+cho|toi\s+ten|so\s+dinh\s+danh|sdt|noi\s+o|cho\s+o|"
+                 r"thuong\s+tru)\b", low):
         return True
     return nz.is_organization(line.text)
 
@@ -504,13 +538,23 @@ _STOP = (
     r"(?=\s*(?:[,;]\s*|\s-\s|\s–\s|\(|\s)(?:so\s+)?(?:dien\s+thoai|dt\b|sdt\b|di\s+dong|email|e-mail|cmnd|cccd|can\s+cuoc|"
     r"chung\s+minh|ho\s+chieu|ma\s+so\s+thue|mst\b|ma\s+so\s+doanh|do\s+(?:ong|ba|anh|chi)\b|nguoi\s+dai\s+dien|dai\s+dien|"
     r"quoc\s+tich|sinh\s+nam|nam\s+sinh|xin\s|la\s+nguoi|la\s+(?:chong|vo|con|cha|me|anh|chi|em)\b|cap\s+ngay|noi\s+cap|"
-    r"toi\s|chung\s+toi)|\s+\|\s+|\n|$)"
+    r"toi\s|chung\s+toi|phai\s+(?:tra|thanh\s+toan|thi\s+hanh|giao|boi\s+thuong|cap\s+duong|chiu))|\s+\|\s+|\n|$)"
 )
 _ADDRESS = re.compile(
     r"(?<![a-z])(?:dia\s+chi(?:\s+(?:tru\s+so(?:\s+chinh)?|thuong\s+tru|lien\s+(?:he|lac)|cu\s+tru|hien\s+nay|hien\s+tai))?"
     r"|tru\s+so(?:\s+chinh)?|noi\s+(?:cu\s+tru|thuong\s+tru|o\s+hien\s+nay|o)|ho\s+khau\s+thuong\s+tru|cho\s+o\s+hien\s+nay)"
     r"(?![a-z])(?:[ \t]+tai)?[ \t]*(?:\([^)\n]*\))?[ \t]*[:|]?[ \t]*(?P<v>\S.*?)" + _STOP
 )
+
+
+@cache
+def _address_labelled() -> re.Pattern[str]:
+    """Any address label of `labels.toml` ("HKTT", "Chỗ ở", "Thường trú") followed by a colon or a cell bar."""
+    words = sorted({fold_lower(w) for w in nz.load_data("labels.toml")["party"]["address"]}, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(r"(?<![a-z])(?:" + alt + r")(?![a-z])[ \t]*(?:\([^)\n]*\))?[ \t]*[:|][ \t]*(?P<v>\S.*?)" + _STOP)
+
+
 _ADDRESS_WEAK = re.compile(
     r"(?<![a-z])(?:thuong\s+tru|cu\s+tru|song|o|tru)[ \t]+tai[ \t]*:?[ \t]*(?P<v>\S.*?)" + _STOP
 )
@@ -529,9 +573,12 @@ _REP_PROSE = re.compile(
     r"(?:\bdo\s+|dai\s+dien\s+(?:boi|la)\s+|nguoi\s+dai\s+dien\s+la\s+)(?P<v>(?:ong|ba|anh|chi|luat\s+su)\s+.+?)"
     r"(?=\s*(?:[–—-]|,|\(|\blam\b|\bla\b|\blàm\b))"
 )
-_NAME_PROSE = re.compile(r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
+_NAME_PROSE = re.compile(r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|toi\s+ten(?=\s+[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
                          r"|ten\s+(?:doanh\s+nghiep|cong\s+ty|co\s+quan|don\s+vi)|^ten(?=\s*[:|]))"
                          r"\s*(?:\([^)]*\))?[\s.:|-]*(?P<v>[^\s.:|-].*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
+
+
+_TITLED = re.compile(r"(?:ong|ba|anh|chi|luat\s+su)\s+(?=\S)")
 
 
 def _value(block_text: str, block_low: str, pattern: re.Pattern[str]) -> tuple[str, int] | None:
@@ -613,6 +660,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
         name_src = head_line
         # "Công ty ABC (mã số thuế …), địa chỉ …": the name ends at the first clause
         raw = re.split(r"\s*(?:[,;(]|\s[-–]\s)", raw)[0]
+        raw = re.sub(r"^(?:là|la)\s+", "", raw)
     else:
         found = None
         for line in lines:
@@ -620,6 +668,14 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
             if mm and not re.match(r"\s*(?:nguoi|to\s+chuc)\b", line.low[mm.start("v"):]):
                 found = (line.text[mm.start("v"):mm.end("v")], line)
                 break
+        if not found:
+            for line in lines[:3]:
+                em = _ENUM.match(line.low)
+                start = em.end() if em else 0
+                tm = _TITLED.match(line.low, start)
+                if tm and line.text[tm.end():tm.end() + 1].isupper():
+                    found = (re.split(r"\s*(?:[,;(:]|\s[-–]\s)", line.text[start:])[0], line)
+                    break
         if found:
             raw, name_src = found
             conf = CONF_LABEL if ":" in name_src.text or name_src.cells else CONF_PROSE
@@ -663,7 +719,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
     if em:
         party.email = fold(em.group(0)).strip(".").lower()
         notes.add(f"{prefix}.email", CONF_LABEL, _line_at(lines, em.start()))
-    found = _value(text, low, _ADDRESS) or _value(text, low, _ADDRESS_WEAK)
+    found = _value(text, low, _ADDRESS) or _value(text, low, _address_labelled()) or _value(text, low, _ADDRESS_WEAK)
     if found and len(found[0]) > 4:
         addr = nz.normalize_address(found[0])
         if addr:
@@ -786,7 +842,9 @@ def _citations(text: str, lines: list[_Line]) -> list[_Citation]:
         else:
             tm = re.search(r"\btoi\s*[\"“”'](?P<v>[^\"“”'\n]+)[\"“”']", window[:200]) or \
                 re.search(r"\btoi\s+(?!danh\b)(?P<v>[^\"“”'.,;()\n|]+)", window[:200])
-            if tm:
+            word = text[c.end + tm.start():c.end + tm.start() + 3] if tm else ""
+            typ, _ = nz.number_parts(c.number) if c.canonical else (None, None)
+            if tm and word.lower() != "tôi" and typ in (None, "HS"):  # "trả cho tôi 80.000.000 đồng" is no offence
                 c.subject = _subject(text[c.end + tm.start("v"):c.end + tm.end("v")])
     return cites
 
@@ -1178,7 +1236,8 @@ def extract(doc: Document) -> Extraction:
 
     # place and date
     if b.place_date is not None:
-        m = _PLACE_DATE.search(b.place_date.low) or _PLACE_BLANK.search(b.place_date.low)
+        m = None if _DATE_ALONE.search(b.place_date.low) else (
+            _PLACE_DATE.search(b.place_date.low) or _PLACE_BLANK.search(b.place_date.low))
         if m:
             place = b.place_date.text[m.start("place"):m.end("place")].strip(" ,.|")
             place = re.sub(r"^(?:[-–]\s*)", "", place)
