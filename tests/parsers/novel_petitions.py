@@ -29,6 +29,7 @@ from parsers.model import (
     Document,
     DocumentError,
     Fields,
+    ForeignElement,
     Judgment,
     Limits,
     Party,
@@ -793,6 +794,217 @@ Kha Minh Nhật
     return Novel("labour_case", _text("labour_case", text), f)
 
 
+def signer_with_title() -> Novel:
+    """The signer written with a title under "(Ký, ghi rõ họ tên)"; judgment labels on lines of their own."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 2
+Người yêu cầu thi hành án: Ông Diệp Bảo Long
+Địa chỉ: Số nhà 12, đường Trần Não, P. Bình An, Q.2, TP.HCM
+ĐTDĐ: 0901 234 567
+Người phải thi hành án: Ông Giang Văn Tú
+Địa chỉ: 5 Lương Định Của, P. An Phú, Q.2, TP.HCM
+Số bản án: 66/2019/DS-ST
+Ngày tuyên án: 14/6/2019
+Tòa án: TAND Quận 2
+Nội dung yêu cầu: buộc ông Giang Văn Tú trả 150 triệu đồng.
+TP. Hồ Chí Minh, ngày 09 tháng 9 năm 2019
+NGƯỜI LÀM ĐƠN
+(Ký, ghi rõ họ tên)
+Ông Diệp Bảo Long
+"""
+    f = Fields(
+        addressed_to=_office("Quận 2"),
+        requester=_p("Diệp Bảo Long", f"Số nhà 12, đường Trần Não, Phường Bình An, Quận 2, {HCMC}", phone="0901234567"),
+        debtor=_p("Giang Văn Tú", f"5 Lương Định Của, Phường An Phú, Quận 2, {HCMC}"),
+        judgment=_j("66/2019/DS-ST", "2019-06-14", _court("Quận 2"), "district", "DS", "ST"),
+        amounts=_vnd(150_000_000), petition_date="2019-09-09", petition_place="TP. Hồ Chí Minh",
+        signed_by="Diệp Bảo Long",
+    )
+    return Novel("signer_with_title", _text("signer_with_title", text), f)
+
+
+def lawyer_prose_authorised() -> Novel:
+    """A lawyer's email: "được ông … ủy quyền" names the creditor in prose."""
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự Quận 3
+Tôi là Luật sư Tạ Quang Minh, Công ty Luật TNHH Minh Pháp, địa chỉ 10 Võ Văn Tần, Phường 6, Quận 3, TP.HCM, điện thoại 0283 930 1122.
+Tôi được ông Kim Văn Hòa ủy quyền theo Giấy ủy quyền ngày 02/3/2020, ông Hòa cư trú tại 7 Tú Xương, Phường 7, Quận 3, TP.HCM.
+Tôi yêu cầu thi hành Bản án số 12/2020/DS-ST ngày 10/01/2020 của Tòa án nhân dân Quận 3.
+Người phải thi hành án: Bà Lò Thị Dung, địa chỉ: 40 Kỳ Đồng, Phường 9, Quận 3, TP.HCM.
+Nội dung yêu cầu: buộc bà Lò Thị Dung trả cho ông Kim Văn Hòa 1,5 tỷ đồng.
+TP. Hồ Chí Minh, ngày 16 tháng 3 năm 2020
+Luật sư Tạ Quang Minh
+"""
+    f = Fields(
+        addressed_to=_office("Quận 3"),
+        requester=_p("Tạ Quang Minh", f"10 Võ Văn Tần, Phường 6, Quận 3, {HCMC}", phone="02839301122"),
+        creditor=_p("Kim Văn Hòa", f"7 Tú Xương, Phường 7, Quận 3, {HCMC}"),
+        debtor=_p("Lò Thị Dung", f"40 Kỳ Đồng, Phường 9, Quận 3, {HCMC}"),
+        judgment=_j("12/2020/DS-ST", "2020-01-10", _court("Quận 3"), "district", "DS", "ST"),
+        amounts=_vnd(1_500_000_000), petition_date="2020-03-16", petition_place="TP. Hồ Chí Minh",
+        signed_by="Tạ Quang Minh",
+    )
+    return Novel("lawyer_prose_authorised", _text("lawyer_prose_authorised", text), f)
+
+
+def court_before_date() -> Novel:
+    """"Bản án số … do Tòa án … xét xử ngày …"; "Tôi, Nguyễn …, sinh năm …"; a spaced number."""
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự huyện Nhà Bè
+Tôi, Huỳnh Văn Mười, sinh năm 1968, CCCD: 079068001357, địa chỉ: Khu phố 3, Thị trấn Nhà Bè, H. Nhà Bè, TP.HCM.
+Nay tôi yêu cầu thi hành Bản án số 08 / 2018 / DS - ST do Tòa án nhân dân huyện Nhà Bè xét xử ngày 27/3/2018.
+Người phải thi hành án: Ông Lê Văn Chín, địa chỉ: Ấp 1, xã Phước Kiển, huyện Nhà Bè, TP.HCM.
+Nội dung yêu cầu: buộc ông Lê Văn Chín trả 36.500.000 VNĐ.
+Nhà Bè, ngày 04 tháng 5 năm 2018
+Huỳnh Văn Mười
+"""
+    f = Fields(
+        addressed_to=_office("Huyện Nhà Bè"),
+        requester=_p("Huỳnh Văn Mười", f"Khu phố 3, Thị trấn Nhà Bè, Huyện Nhà Bè, {HCMC}", id_number="079068001357"),
+        debtor=_p("Lê Văn Chín", f"Ấp 1, Xã Phước Kiển, Huyện Nhà Bè, {HCMC}"),
+        judgment=_j("08/2018/DS-ST", "2018-03-27", _court("Huyện Nhà Bè"), "district", "DS", "ST"),
+        amounts=_vnd(36_500_000), petition_date="2018-05-04", petition_place="Nhà Bè", signed_by="Huỳnh Văn Mười",
+    )
+    return Novel("court_before_date", _text("court_before_date", text), f)
+
+
+def appeal_upholds() -> Novel:
+    """"… phúc thẩm số … giữ nguyên Bản án sơ thẩm số …" in one sentence (R2)."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 10
+Người yêu cầu thi hành án: Bà Tôn Nữ Thu Cúc
+Địa chỉ: 15 Thành Thái, Phường 14, Quận 10, TP.HCM
+Người phải thi hành án: Ông Ông Văn Lực
+Địa chỉ: 2 Tô Hiến Thành, Phường 13, Quận 10, TP.HCM
+Yêu cầu thi hành Bản án phúc thẩm số 455/2019/DS-PT ngày 19/4/2019 của TAND TP.HCM giữ nguyên Bản án sơ thẩm số 120/2018/DS-ST ngày 26/10/2018 của TAND Quận 10.
+Nội dung yêu cầu: buộc ông Ông Văn Lực trả 77.000.000 đồng.
+TP. Hồ Chí Minh, ngày 22 tháng 5 năm 2019
+Người yêu cầu
+Tôn Nữ Thu Cúc
+"""
+    f = Fields(
+        addressed_to=_office("Quận 10"),
+        requester=_p("Tôn Nữ Thu Cúc", f"15 Thành Thái, Phường 14, Quận 10, {HCMC}"),
+        debtor=_p("Ông Văn Lực", f"2 Tô Hiến Thành, Phường 13, Quận 10, {HCMC}"),
+        judgment=_j("455/2019/DS-PT", "2019-04-19", _court(HCMC), "city", "DS", "PT",
+                    first=Ref(number="120/2018/DS-ST", date="2018-10-26", court=_court("Quận 10"))),
+        amounts=_vnd(77_000_000), petition_date="2019-05-22", petition_place="TP. Hồ Chí Minh",
+        signed_by="Tôn Nữ Thu Cúc",
+    )
+    return Novel("appeal_upholds", _text("appeal_upholds", text), f)
+
+
+def org_debtor_inline_tax() -> Novel:
+    """The debtor company with "(MST: …)" on its line; "Người đại diện: Ông X – Chức vụ: Giám đốc"."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận Tân Phú
+Người yêu cầu thi hành án: Công ty TNHH Thực phẩm Sài Gòn Xanh
+Mã số thuế: 0311122233
+Địa chỉ: 300 Âu Cơ, Phường Phú Trung, Quận Tân Phú, TP.HCM
+Người đại diện: Ông Cù Minh Hải – Chức vụ: Giám đốc
+Người phải thi hành án: Công ty TNHH Thương mại Hòa Phát Lộc (MST: 0314455667), địa chỉ: 21 Tây Thạnh, Phường Tây Thạnh, Quận Tân Phú, TP.HCM.
+Bản án số 25/2020/KDTM-ST ngày 11/8/2020 của Tòa án nhân dân quận Tân Phú.
+Nội dung yêu cầu: buộc Công ty TNHH Thương mại Hòa Phát Lộc trả 820.000.000 đ.
+TP. Hồ Chí Minh, ngày 02 tháng 11 năm 2020
+GIÁM ĐỐC
+Cù Minh Hải
+"""
+    f = Fields(
+        addressed_to=_office("Quận Tân Phú"),
+        requester=_p("Công ty TNHH Thực phẩm Sài Gòn Xanh", f"300 Âu Cơ, Phường Phú Trung, Quận Tân Phú, {HCMC}",
+                     kind="organization", tax_code="0311122233", representative="Cù Minh Hải"),
+        debtor=_p("Công ty TNHH Thương mại Hòa Phát Lộc", f"21 Tây Thạnh, Phường Tây Thạnh, Quận Tân Phú, {HCMC}",
+                  kind="organization", tax_code="0314455667"),
+        judgment=_j("25/2020/KDTM-ST", "2020-08-11", _court("Quận Tân Phú"), "district", "KDTM", "ST"),
+        amounts=_vnd(820_000_000), petition_date="2020-11-02", petition_place="TP. Hồ Chí Minh",
+        signed_by="Cù Minh Hải",
+    )
+    return Novel("org_debtor_inline_tax", _text("org_debtor_inline_tax", text), f)
+
+
+def debtor_abroad() -> Novel:
+    """The debtor lives abroad (R6 foreign element); a creditor-only heading written without diacritics in capitals."""
+    text = """
+KINH GUI: CHI CUC THI HANH AN DAN SU QUAN PHU NHUAN
+NGUOI DUOC THI HANH AN: Tran Minh Chau
+Dia chi: 14 Phan Dang Luu, Phuong 5, Quan Phu Nhuan, TP.HCM
+NGUOI PHAI THI HANH AN: Le Van Hung
+Dia chi: 25 Gangnam-daero, Seoul, Han Quoc
+Ban an so 31/2021/DS-ST ngay 08/7/2021 cua Toa an nhan dan quan Phu Nhuan.
+Noi dung yeu cau: buoc ong Le Van Hung tra 500.000.000 dong.
+TP.HCM, ngay 15 thang 9 nam 2021
+Nguoi yeu cau
+Tran Minh Chau
+"""
+    f = Fields(
+        addressed_to=_office("Quận Phú Nhuận"),
+        requester=_p("Trần Minh Châu", f"14 Phan Đăng Lưu, Phường 5, Quận Phú Nhuận, {HCMC}"),
+        debtor=_p("Lê Văn Hùng", "25 Gangnam-daero, Seoul, Hàn Quốc"),
+        judgment=_j("31/2021/DS-ST", "2021-07-08", _court("Quận Phú Nhuận"), "district", "DS", "ST"),
+        amounts=_vnd(500_000_000), petition_date="2021-09-15", petition_place="TP.HCM", signed_by="Trần Minh Châu",
+        foreign_element=ForeignElement(kind="party_abroad", detail="Người phải thi hành án cư trú tại Hàn Quốc"),
+    )
+    return Novel("debtor_abroad", _text("debtor_abroad", text), f, folded=True)
+
+
+def usd_before_number() -> Novel:
+    """"USD 12,500" before the figure; the requester's "Email/Zalo" line; "Mobile"."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 7
+Người yêu cầu thi hành án: Bà Ôn Thị Lệ
+Địa chỉ: 1 Nguyễn Lương Bằng, P. Tân Phú, Q.7, TP.HCM
+Mobile: 0939 000 111
+Email: le.on@yahoo.com
+Người phải thi hành án: Ông Phó Đức Anh
+Địa chỉ: 77 Lê Văn Lương, P. Tân Kiểng, Q.7, TP.HCM
+Bản án số 58/2022/DS-ST ngày 02/02/2022 của Tòa án nhân dân Quận 7.
+Nội dung yêu cầu: buộc ông Phó Đức Anh trả USD 12,500 tiền vay.
+TP. Hồ Chí Minh, ngày 05 tháng 4 năm 2022
+Người yêu cầu
+Ôn Thị Lệ
+"""
+    f = Fields(
+        addressed_to=_office("Quận 7"),
+        requester=_p("Ôn Thị Lệ", f"1 Nguyễn Lương Bằng, Phường Tân Phú, Quận 7, {HCMC}", phone="0939000111",
+                     email="le.on@yahoo.com"),
+        debtor=_p("Phó Đức Anh", f"77 Lê Văn Lương, Phường Tân Kiểng, Quận 7, {HCMC}"),
+        judgment=_j("58/2022/DS-ST", "2022-02-02", _court("Quận 7"), "district", "DS", "ST"),
+        amounts=[Amount(value=12_500, currency="USD")], petition_date="2022-04-05", petition_place="TP. Hồ Chí Minh",
+        signed_by="Ôn Thị Lệ",
+    )
+    return Novel("usd_before_number", _text("usd_before_number", text), f)
+
+
+def words_amount_with_label() -> Novel:
+    """Amounts "(bằng chữ: …)" after figures, a date "Thành phố Hồ Chí Minh, ngày 5-3-2018"."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 12
+Người yêu cầu thi hành án: Ông Mẫn Văn Tiến
+Địa chỉ: 9 Hà Huy Giáp, P. Thạnh Lộc, Q.12, TP.HCM
+Người phải thi hành án: Ông Thạch Văn Lộc
+Địa chỉ: 4 Lê Văn Khương, P. Thới An, Q.12, TP.HCM
+Bản án số 02/2017/DS-ST ngày 06/01/2017 của Tòa án nhân dân Quận 12.
+Nội dung yêu cầu: buộc ông Thạch Văn Lộc trả 210.500.000 đồng (bằng chữ: hai trăm mười triệu năm trăm nghìn đồng) và lãi chậm trả.
+Thành phố Hồ Chí Minh, ngày 5-3-2018
+Người yêu cầu
+Mẫn Văn Tiến
+"""
+    f = Fields(
+        addressed_to=_office("Quận 12"),
+        requester=_p("Mẫn Văn Tiến", f"9 Hà Huy Giáp, Phường Thạnh Lộc, Quận 12, {HCMC}"),
+        debtor=_p("Thạch Văn Lộc", f"4 Lê Văn Khương, Phường Thới An, Quận 12, {HCMC}"),
+        judgment=_j("02/2017/DS-ST", "2017-01-06", _court("Quận 12"), "district", "DS", "ST"),
+        amounts=_vnd(210_500_000), petition_date="2018-03-05", petition_place="Thành phố Hồ Chí Minh",
+        signed_by="Mẫn Văn Tiến",
+    )
+    return Novel("words_amount_with_label", _text("words_amount_with_label", text), f)
+
+
 # --------------------------------------------------------------------------- DOCX tables
 
 
@@ -902,6 +1114,8 @@ BUILDERS: list[Callable[[], Novel]] = [
     appeal_separate_sentence, district_words, landline_phone, upper_case_names, old_tone_placement,
     no_diacritics, kinh_gui_same_line, bank_officer, high_court_appeal, other_province,
     judgment_comma_citation, email_greeting_prose, cassation_decision, dash_date_place, labour_case,
+    signer_with_title, lawyer_prose_authorised, court_before_date, appeal_upholds, org_debtor_inline_tax,
+    debtor_abroad, usd_before_number, words_amount_with_label,
     docx_table_basic, docx_table_org, docx_table_lawyer,
 ]
 
