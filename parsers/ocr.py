@@ -55,6 +55,9 @@ _MIN_WIDTH = 1654
 # are scribbles of signatures, seals and punch holes ("F(4K}}—_—" at 0.32); text
 # half hidden by a red seal still reads at ~0.4.
 _MIN_LINE_CONFIDENCE = 0.35
+# grey level; the contrast stretch never takes a lighter black point. Worn-copier scans print
+# black at 80-100 after flattening; a blank signature page's darkest 1 % is grain at ~250.
+_MAX_BLACK_POINT = 100
 
 
 class OcrError(Exception):
@@ -80,7 +83,13 @@ def _flatten_light(grey: Image.Image) -> Image.Image:
     g = np.asarray(grey, dtype=np.float32)
     b = np.maximum(np.asarray(bg, dtype=np.float32), 1.0)
     out = np.clip(g / b * 255.0, 0, 255).astype(np.uint8)
-    return ImageOps.autocontrast(Image.fromarray(out), cutoff=(1, 0))
+    # stretch so the darkest 1 % becomes black, but never from a black point lighter than
+    # _MAX_BLACK_POINT: on a page with little text (a signature page) the darkest 1 % is
+    # paper grain, and stretching it turned the page into noise (Tesseract then read the
+    # whole page as scribble and the signer's name was lost)
+    lo = min(int(np.percentile(out, 1)), _MAX_BLACK_POINT)
+    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * 255.0 / (255 - lo), 0, 255).astype(np.uint8)
+    return Image.fromarray(lut[out])
 
 
 def _skew_angle(grey: Image.Image, limit: float = 3.0, step: float = 0.2) -> float:
