@@ -124,8 +124,10 @@ def cmd_inspect(args: argparse.Namespace, out: _Out) -> int:
     return EXIT_OK
 
 
-def _bad_mailbox(cfg: Config, slug: str) -> None:
-    raise ConfigError(f"--mailbox {slug!r}: no such office in {cfg.source} (offices[].slug)")
+def _bad_mailbox(cfg: Config, slug: str, option: str = "--mailbox") -> None:
+    """Raises ConfigError naming the option, the config file and its key `offices[].slug`."""
+    known = ", ".join(o.slug for o in cfg.offices)
+    raise ConfigError(f"{option} {slug!r}: no such office in {cfg.source} (key 'offices[].slug': {known})")
 
 
 def cmd_extract(args: argparse.Namespace, out: _Out) -> int:
@@ -183,7 +185,7 @@ def cmd_status(args: argparse.Namespace, out: _Out) -> int:
     from sqlmodel import Session
 
     from store import repo
-    from store.models import MailboxState
+    from store.models import CaseState, MailboxState, Stage
 
     cfg = _config(args)
     engine = _engine(cfg)
@@ -191,29 +193,52 @@ def cmd_status(args: argparse.Namespace, out: _Out) -> int:
         cases = repo.case_counts(s)
         stages = repo.stage_counts(s)
         quarantine = repo.quarantine_counts(s)
+        held = repo.quarantined(s)
         outbox = repo.outbox_counts(s)
         boxes = {m.mailbox: m for m in s.query(MailboxState).all()}
     if args.json:
         print(_dump({"cases": cases, "stages": stages, "quarantine": quarantine, "outbox": outbox,
                      "mailbox_errors": {k: m.last_error for k, m in boxes.items() if m.last_error}}))
         return EXIT_OK
-    states = sorted({st for per in cases.values() for st in per})
-    print("office".ljust(12) + "".join(st.rjust(15) for st in states) + "total".rjust(8))
-    for office in sorted(cases):
-        per = cases[office]
-        print(office.ljust(12) + "".join(str(per.get(st, 0)).rjust(15) for st in states) + str(sum(per.values())).rjust(8))
-    print(f"messages: {stages}")
+    print(f"Store: {cfg.store.url}")
+    if cases:
+        present = {st for per in cases.values() for st in per}
+        states = [st.value for st in CaseState if st.value in present] + sorted(present - set(CaseState))
+        width = max(len("office"), *(len(o) for o in cases)) + 2
+        print("\nCases per office and state:")
+        print("  " + "office".ljust(width) + "".join(st.rjust(len(st) + 2) for st in states) + "total".rjust(7))
+        for office in sorted(cases):
+            per = cases[office]
+            print("  " + office.ljust(width) + "".join(str(per.get(st, 0)).rjust(len(st) + 2) for st in states)
+                  + str(sum(per.values())).rjust(7))
+        print("  " + "all".ljust(width) + "".join(str(sum(p.get(st, 0) for p in cases.values())).rjust(len(st) + 2)
+                                                  for st in states)
+              + str(sum(sum(p.values()) for p in cases.values())).rjust(7))
+    else:
+        print("\nNo cases yet.")
+    print("\nMessages per stage: " + ", ".join(f"{st.value} {stages.get(st.value, 0)}" for st in Stage))
     if quarantine:
-        print(f"quarantined: {quarantine}")
-    print(f"outbox: {outbox}")
+        print("Quarantined, by reason: " + ", ".join(f"{code} {n}" for code, n in sorted(quarantine.items())))
+        for pk, code, step, subject in held:
+            print(f"  message {pk}: {code} at {step or '?'}: {(subject or '')[:70]}")
+        print("  (`intake replay ID` sends one back to the step that failed)")
+    print("Outbox: " + (", ".join(f"{st} {n}" for st, n in sorted(outbox.items())) if outbox else "empty"))
+    polled = [m.last_poll_at for m in boxes.values() if m.last_poll_at]
+    if polled:
+        print(f"Last poll: {max(polled):%Y-%m-%d %H:%M:%S} UTC, {len(boxes)} mailbox(es)")
+    else:
+        print("Last poll: never (run `intake run --once`)")
     for slug, m in sorted(boxes.items()):
         if m.last_error:
-            print(f"mailbox {slug}: last error {m.last_error}")
+            print(f"  mailbox {slug}: last error: {m.last_error}")
     return EXIT_OK
 
 
 def cmd_replay(args: argparse.Namespace, out: _Out) -> int:
+    from sqlmodel import Session
+
     from intake.pipeline import replay
+    from store.models import Message
 
     cfg = _config(args)
     engine = _engine(cfg)
@@ -221,7 +246,10 @@ def cmd_replay(args: argparse.Namespace, out: _Out) -> int:
     for pk in args.ids:
         stage = replay(engine, pk, actor=getpass.getuser())
         if stage is None:
-            print(f"message {pk}: not quarantined (or unknown)", file=sys.stderr)
+            with Session(engine) as s:
+                msg = s.get(Message, pk)
+            why = "no such message" if msg is None else f"it is {msg.stage}, not quarantined"
+            print(f"message {pk}: not replayed: {why}", file=sys.stderr)
             code = EXIT_OPERATOR
             continue
         print(f"message {pk}: back to {stage}")
@@ -283,7 +311,7 @@ def cmd_user_add(args: argparse.Namespace, out: _Out) -> int:
 
     cfg = _config(args)
     if args.office != "cuc" and not any(o.slug == args.office for o in cfg.offices):
-        _bad_mailbox(cfg, args.office)
+        _bad_mailbox(cfg, args.office, "--office")
     if args.password_file:
         password = Path(args.password_file).read_text(encoding="utf-8").strip()
     else:
@@ -308,54 +336,95 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="intake",
         description="THADS email intake: poll the office mailboxes, store each message, make a case, acknowledge.",
-        epilog=f"Config: --config PATH, else ${CONFIG_ENV}, else config.toml beside the program. "
-               "Exit codes: 0 ok, 1 an operator must act, 2 configuration error.",
+        epilog=f"""examples:
+  intake demo                              try it on the shipped samples (local Maildirs, SQLite)
+  intake run --once                        one poll of every mailbox (for cron)
+  intake inspect mail.eml --json           what would happen to one message, nothing written
+  intake status                            cases per office and state, quarantine, outbox
+  intake --config /etc/intake.toml serve   the clerks' triage page
+
+`intake COMMAND --help` explains each command.
+Config: --config PATH, else ${CONFIG_ENV}, else config.toml beside the program.
+Exit codes: 0 ok, 1 an operator must act, 2 the configuration cannot be used (the file and key are named).""",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--config", metavar="PATH", help=f"config file (default: ${CONFIG_ENV} or ./config.toml)")
+    p.add_argument("--config", metavar="PATH",
+                   help=f"config file (default: ${CONFIG_ENV}, else config.toml beside the program)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func, help_: str, desc: str | None = None) -> argparse.ArgumentParser:  # noqa: ANN001
-        sp = sub.add_parser(name, help=help_, description=desc or help_)
+    def add(name: str, func, help_: str, desc: str | None = None,  # noqa: ANN001
+            examples: Sequence[str] = ()) -> argparse.ArgumentParser:
+        epilog = ("examples:\n" + "\n".join(f"  {e}" for e in examples)) if examples else None
+        sp = sub.add_parser(name, help=help_, description=desc or help_, epilog=epilog,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
         sp.set_defaults(func=func)
         return sp
 
     r = add("run", cmd_run, "poll every office mailbox once, make cases, send acknowledgements (for cron)",
             "Poll every mailbox in the config once: store each new message, turn it into a case or quarantine "
             "it with a reason, queue and send one acknowledgement per case. One progress line per mailbox on "
-            "stderr, a summary on stdout. Exit 1 when an operator must act.")
+            "stderr, a summary on stdout. Exit 1 when an operator must act.",
+            ["intake run --once", "intake --quiet run --once          # cron: only the summary and errors",
+             "*/5 * * * * cd /srv/intake && .venv/bin/intake --quiet run --once   # crontab line"])
     r.add_argument("--once", action="store_true", help="run one pass and exit (the default; for cron)")
     add("schedule", cmd_schedule, "run the pipeline every schedule.poll_seconds until SIGTERM",
         "Long-running: a poll job every [schedule] poll_seconds and a daily summary at daily_summary_at. "
-        "SIGTERM/SIGINT finish the message in hand and stop; nothing is lost.")
+        "SIGTERM/SIGINT finish the message in hand and stop; nothing is lost.",
+        ["intake schedule", "intake --config /etc/intake.toml schedule   # under systemd"])
     i = add("inspect", cmd_inspect, "show what would happen to one .eml, without side effects",
-            "Decode headers, body and attachments, extract the petition's fields and route it. Writes nothing.")
+            "Decode headers, body and attachments, extract the petition's fields and route it. Writes nothing.",
+            ["intake inspect mail.eml", "intake inspect mail.eml --mailbox q3 --json",
+             "intake inspect mail.eml --json | jq .decision"])
     i.add_argument("file", metavar="FILE.eml")
     i.add_argument("--mailbox", metavar="SLUG", help="the office mailbox it arrived in (affects flags, transfer); "
                    "default: the office of its Delivered-To (or To/Cc) address")
     i.add_argument("--json", action="store_true", help="one JSON object: headers, body, attachments, fields, "
                    "decision (truth-file `expected` shape), confidence, explanation")
-    e = add("extract", cmd_extract, "extract the fields of one petition file (.docx .doc .pdf .jpg .txt .zip .eml)")
+    e = add("extract", cmd_extract, "extract the fields of one petition file (.docx .doc .pdf .jpg .txt .zip .eml)",
+            "Read one petition file (OCR for scans and photos) and print its fields. Writes nothing.",
+            ["intake extract don-yeu-cau.docx", "intake extract scan.pdf --json | jq .confidence"])
     e.add_argument("file", metavar="FILE")
     e.add_argument("--json", action="store_true", help="the `fields` object plus per-field confidence and source")
-    ro = add("route", cmd_route, "route a fields object (truth-file shape or bare fields) with the office directory")
+    ro = add("route", cmd_route, "route a fields object (truth-file shape or bare fields) with the office directory",
+             "Apply rules R1-R10 (Article 35, Law on Civil Judgment Enforcement) to a fields object and show "
+             "every rule's hit or miss. Writes nothing.",
+             ["intake route dev-007.json", "intake extract don.docx --json | jq .fields > f.json && "
+              "intake route f.json --mailbox q3"])
     ro.add_argument("file", metavar="FIELDS.json")
     ro.add_argument("--mailbox", metavar="SLUG", help="mailbox it arrived in (default: expected.mailbox of the file)")
     ro.add_argument("--json", action="store_true", help="print expected, confidence, explanation, trace as JSON")
-    st = add("status", cmd_status, "count cases per office and state, messages per stage, quarantine and outbox")
+    st = add("status", cmd_status, "count cases per office and state, messages per stage, quarantine and outbox",
+             "Show the store: cases per office and state, messages per stage, the quarantined messages "
+             "(with the ids `intake replay` takes), the outbox and the last poll.",
+             ["intake status", "intake status --json"])
     st.add_argument("--json", action="store_true")
-    rp = add("replay", cmd_replay, "send quarantined message(s) back to the stage that failed and process them")
+    rp = add("replay", cmd_replay, "send quarantined message(s) back to the stage that failed and process them",
+             "Send quarantined messages back to the step that failed (ids from `intake status`) and process "
+             "them now. Exit 1 if one is not quarantined or crashes again.",
+             ["intake replay 42", "intake replay 42 43 --no-run   # the next `intake run` processes them"])
     rp.add_argument("ids", metavar="ID", type=int, nargs="+", help="message id (see `intake status`, the triage page)")
     rp.add_argument("--no-run", action="store_true", help="only requeue; the next `run` processes them")
-    add("demo", cmd_demo, "drop the shipped sample messages into the local Maildirs and run the pipeline once")
-    add("migrate", cmd_migrate, "bring the store's schema to the newest revision (run does it too)")
-    sv = add("serve", cmd_serve, "serve the clerks' triage page (uvicorn on [web] host:port)")
-    sv.add_argument("--host")
-    sv.add_argument("--port", type=int)
-    u = add("user", lambda a, o: (u.print_help(), EXIT_CONFIG)[1], "manage triage page users")
+    add("demo", cmd_demo, "drop the shipped sample messages into the local Maildirs and run the pipeline once",
+        "Drop the sample messages shipped with the program into data/maildir/<office>/new, run the pipeline "
+        "once and list the cases. Running it again makes no second case.",
+        ["intake demo", "intake demo && intake status"])
+    add("migrate", cmd_migrate, "bring the store's schema to the newest revision (run does it too)",
+        "Bring the store ([store] url) to the newest schema revision (alembic). Every command does it at start.",
+        ["intake migrate", "intake --config /etc/intake.toml migrate"])
+    sv = add("serve", cmd_serve, "serve the clerks' triage page (uvicorn on [web] host:port)",
+             "Serve the clerks' triage page on [web] host:port (accounts: `intake user add`).",
+             ["intake serve", "intake serve --host 0.0.0.0 --port 8080"])
+    sv.add_argument("--host", help="listen address (default: [web] host)")
+    sv.add_argument("--port", type=int, help="port (default: [web] port)")
+    u = add("user", lambda a, o: (u.print_help(), EXIT_CONFIG)[1], "manage triage page users",
+            "Manage the accounts of the triage page.", ["intake user add lan --office q3"])
     usub = u.add_subparsers(dest="user_command", metavar="ACTION")
     ua = usub.add_parser("add", help="add a user (password asked twice, or --password-file)",
-                         description="Add a triage page user. The password is prompted for unless --password-file.")
+                         description="Add a triage page user. The password is prompted for unless --password-file.",
+                         epilog="examples:\n  intake user add lan --office q3\n"
+                                "  intake user add minh --office cuc --role supervisor --password-file pw.txt",
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     ua.set_defaults(func=cmd_user_add)
     ua.add_argument("name")
     ua.add_argument("--office", required=True, metavar="SLUG", help="office slug; 'cuc' supervisors see all offices")

@@ -122,9 +122,10 @@ class MailboxReport:
     error: str | None = None
 
     def line(self) -> str:
+        """The progress line of `intake run`, e.g. "q3: 4 fetched, 3 new, 1 already stored"."""
         if self.error:
-            return f"{self.mailbox}: LỖI {self.error}"
-        return f"{self.mailbox}: {self.fetched} thư, {self.new} mới, {self.duplicates} đã có"
+            return f"{self.mailbox}: ERROR {self.error}"
+        return f"{self.mailbox}: {self.fetched} fetched, {self.new} new, {self.duplicates} already stored"
 
 
 @dataclass

@@ -168,6 +168,15 @@ def quarantine_counts(session: Session) -> dict[str, int]:
     return {code or "?": n for code, n in rows}
 
 
+def quarantined(session: Session, limit: int = 20) -> list[tuple[int, str | None, str | None, str | None]]:
+    """The newest quarantined messages: (id, code, failed step, subject), newest first."""
+    rows = session.execute(
+        select(Message.id, Message.quarantine_code, Message.failed_stage, Message.subject)
+        .where(Message.stage == "quarantined").order_by(Message.id.desc()).limit(limit)
+    ).all()
+    return [tuple(r) for r in rows]
+
+
 def outbox_counts(session: Session) -> dict[str, int]:
     rows = session.execute(select(Outbox.status, func.count(Outbox.id)).group_by(Outbox.status)).all()
     return {s: n for s, n in rows}

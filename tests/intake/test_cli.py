@@ -23,11 +23,11 @@ def _run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 def test_help_of_every_subcommand():
     top = _run("--help")
-    assert top.returncode == 0
+    assert top.returncode == 0 and "examples:" in top.stdout
     for name in SUBCOMMANDS:
         assert name in top.stdout
         sub = _run(name, "--help")
-        assert sub.returncode == 0 and "usage: intake" in sub.stdout, name
+        assert sub.returncode == 0 and "usage: intake" in sub.stdout and "examples:" in sub.stdout, name
     assert _run("user", "add", "--help").returncode == 0
 
 
@@ -114,7 +114,32 @@ def test_run_exits_1_when_a_mailbox_cannot_be_read(intake):
 
 def test_replay_of_a_message_that_is_not_quarantined_exits_1(intake):
     r = intake.cli("replay", "999")
-    assert r.returncode == 1 and "not quarantined" in r.stderr
+    assert r.returncode == 1 and "999: not replayed: no such message" in r.stderr
+    intake.deliver("q3", petition_mail(5))
+    intake.run()
+    r = intake.cli("replay", "1")
+    assert r.returncode == 1 and "it is acknowledged, not quarantined" in r.stderr
+
+
+def test_status_is_readable_on_an_empty_store_and_lists_quarantined_ids(intake):
+    empty = intake.cli("status")
+    assert empty.returncode == 0, empty.stderr
+    assert "No cases yet." in empty.stdout and "Last poll: never" in empty.stdout
+    assert "{" not in empty.stdout  # no Python dicts
+    intake.deliver("q3", petition_mail(1))
+    intake.deliver("q3", (FIXTURES / "auto_reply_vacation.eml").read_bytes())
+    intake.run()
+    text = intake.cli("status").stdout
+    assert "Cases per office and state:" in text and "q3" in text
+    assert "Quarantined, by reason: auto-reply 1" in text and "message 2: auto-reply at parse" in text
+    assert "intake replay ID" in text and "Outbox: sent 1" in text and "{" not in text
+
+
+def test_an_unknown_office_names_the_option_and_the_config_key(intake, tmp_path):
+    pw = tmp_path / "pw"
+    pw.write_text("mật-khẩu-dài-đủ-12345\n", encoding="utf-8")
+    r = intake.cli("user", "add", "x", "--office", "nowhere", "--password-file", str(pw))
+    assert r.returncode == 2 and "--office 'nowhere'" in r.stderr and "offices[].slug" in r.stderr
 
 
 def test_demo_drops_the_shipped_samples_and_runs(tmp_path, write_config):
