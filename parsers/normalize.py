@@ -244,19 +244,30 @@ def _titles() -> list[str]:
 
 
 def strip_title(text: str) -> str:
-    """Remove a leading form of address ("Ông", "Bà", "Luật sư", "LS.")."""
+    """Remove a leading form of address ("Ông", "Bà", "Luật sư", "LS.").
+
+    Titles are compared with their accents when the name has them ("Cù" is a surname, "Cụ" a
+    title), and at most one one-word form of address is removed ("Ông Ông Văn Lực": the second
+    "Ông" is the surname).
+    """
     out = text.strip()
     changed = True
+    kin_done = False
     while changed:
         changed = False
-        low = fold_lower(out)
+        accented = fold_lower(out) != out.lower()
+        low = out.lower() if accented else fold_lower(out)
         for title in _titles():
-            t = fold_lower(title)
+            t = modern_tone(title).lower() if accented else fold_lower(title)
+            one_word = " " not in t and not t.endswith(".") and "/" not in t and "(" not in t
+            if one_word and kin_done:
+                continue
             if low.startswith(t) and (len(low) == len(t) or not low[len(t)].isalnum() or t.endswith(".")):
                 rest = out[len(t):].lstrip(" .:")
                 if rest and rest[0].isupper():
                     out = rest
                     changed = True
+                    kin_done = kin_done or one_word
                     break
     return out
 

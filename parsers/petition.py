@@ -373,7 +373,8 @@ _JUDGMENT_OPENER = re.compile(r"(?:yeu\s+cau|de\s+nghi|nay|theo|can\s+cu)\b.{0,6
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
 _PROSE_REQUEST = re.compile(r"\b(?:lam\s+don|de\s+nghi|yeu\s+cau)\b.{0,60}\bthi\s+hanh\b")
 _CREDITOR_CUE = re.compile(
-    r"\b(?:thay\s+(?:mat\s+)?cho|thay\s+mat|dai\s+dien\s+cho|theo\s+uy\s+quyen\s+cua|duoc\s+uy\s+quyen\s+cua|uy\s+quyen\s+cua)\s+"
+    r"\b(?:thay\s+(?:mat\s+)?cho|thay\s+mat|dai\s+dien\s+cho|theo\s+uy\s+quyen\s+cua|duoc\s+uy\s+quyen\s+cua|uy\s+quyen\s+cua"
+    r"|duoc(?=\s+(?:ong|ba|anh|chi|cong\s+ty|ngan\s+hang)\s[^,;.]{2,80}?\buy\s+quyen\b))\s+"
 )
 
 
@@ -564,7 +565,8 @@ _ID = re.compile(
 )
 _TAX = re.compile(r"(?:ma\s+so\s+thue|mst|ma\s+so\s+doanh\s+nghiep|msdn|ma\s+so\s+dn|so\s+dang\s+ky\s+doanh\s+nghiep)"
                   r"[^\d\n]{0,12}?(?P<v>\d[\d .-]{8,16}\d)")
-_PHONE = re.compile(r"(?:dien\s+thoai(?:\s+di\s+dong)?|\bdt\b|\bsdt\b|di\s+dong|\btel\b|\bphone\b|so\s+may)"
+_PHONE = re.compile(r"(?:dien\s+thoai(?:\s+di\s+dong)?|\bdt\b|\bdtdd\b|\bsdt\b|di\s+dong|\btel\b|\bphone\b|\bmobile\b|"
+                    r"\bhotline\b|\bzalo\b|so\s+may)"
                     r"[^\d+\n]{0,14}?(?P<v>\(?\+?\d[\d .()-]{7,17}\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NATIONALITY = re.compile(r"quoc\s+tich\s*:?\s*(?P<v>[^,;.\n|(]+)")
@@ -573,7 +575,7 @@ _REP_PROSE = re.compile(
     r"(?:\bdo\s+|dai\s+dien\s+(?:boi|la)\s+|nguoi\s+dai\s+dien\s+la\s+)(?P<v>(?:ong|ba|anh|chi|luat\s+su)\s+.+?)"
     r"(?=\s*(?:[–—-]|,|\(|\blam\b|\bla\b|\blàm\b))"
 )
-_NAME_PROSE = re.compile(r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|toi\s+ten(?=\s+[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
+_NAME_PROSE = re.compile(r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|^toi\s*,(?=\s*[a-z]+\s+[a-z]+)|toi\s+ten(?=\s+[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
                          r"|ten\s+(?:doanh\s+nghiep|cong\s+ty|co\s+quan|don\s+vi)|^ten(?=\s*[:|]))"
                          r"\s*(?:\([^)]*\))?[\s.:|-]*(?P<v>[^\s.:|-].*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
 
@@ -1181,8 +1183,11 @@ def extract(doc: Document) -> Extraction:
             m = _CREDITOR_CUE.search(lines_r[0].low)
             if m:
                 head = lines_r[0].text[m.end():]
+                head = re.split(r"\s+(?:ủy|uỷ|uy)\s+quyền\b", head, maxsplit=1)[0] if m.group(0).startswith("duoc ") \
+                    and not re.match(r"duoc\s+uy", m.group(0)) else head
                 b.party_head_line[role] = lines_r[0]
-                rest = _Line(head, fold_lower(head), lines_r[0].index, lines_r[0].page, lines_r[0].box, lines_r[0].conf)
+                tail = lines_r[0].text[m.end():]
+                rest = _Line(tail, fold_lower(tail), lines_r[0].index, lines_r[0].page, lines_r[0].box, lines_r[0].conf)
                 lines_r = [rest, *lines_r[1:]]
         party = _read_party(role, lines_r, head, b.party_head_line.get(role), notes, role)
         setattr(fields, role, party)
