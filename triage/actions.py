@@ -92,6 +92,21 @@ def audit(session: Session, user: User, case: Case, action: str, detail: dict[st
     session.add(AuditEvent(actor=user.name, action=action, message_pk=case.message_pk, case_id=case.id, detail=detail))
 
 
+def _record(session: Session, user: User, case: Case, action: str, detail: dict[str, Any], message: str, *,
+            state: CaseState | None = None, reviewed: bool = False) -> Outcome:
+    """Write a clerk's action in one commit: the case (its new `state`; `reviewed` takes it off the
+    review queue), the time of the change and the audit event. Returns the success Outcome."""
+    if state is not None:
+        case.state = state
+    if reviewed:
+        case.needs_review = False
+    case.updated_at = utcnow()
+    audit(session, user, case, action, detail)
+    session.add(case)
+    session.commit()
+    return Outcome(True, message)
+
+
 # ------------------------------------------------------------------ bridges to other stages
 
 Router = Callable[[Extraction, str], Decision]  # (extraction, mailbox) -> Decision
@@ -192,16 +207,12 @@ def correct_field(
     extraction = extraction.model_copy(update={"fields": new_fields, "notes": notes})
     before = {"office": case.office, "rule": case.rule, "lane": case.lane, "flags": list(case.flags or [])}
     apply_decision(case, router(extraction, case.mailbox), extraction, cfg.routing.min_confidence)
-    case.updated_at = utcnow()
     after = {"office": case.office, "rule": case.rule, "lane": case.lane, "flags": list(case.flags or [])}
-    audit(session, user, case, "corrected", {"field": path, "old": old, "new": value, "routing_before": before,
-                                            "routing_after": after})
-    session.add(case)
-    session.commit()
     msg = f"Đã sửa “{EDITABLE[path]}”."
     if before != after:
         msg += f" Định tuyến lại: {after['office']} ({after['rule']})."
-    return Outcome(True, msg)
+    return _record(session, user, case, "corrected", {"field": path, "old": old, "new": value,
+                                                      "routing_before": before, "routing_after": after}, msg)
 
 
 def _get(fields: Fields, path: str) -> Any:
@@ -228,16 +239,12 @@ def reroute(session: Session, cfg: Config, user: User, case: Case, office: str, 
     case.needs_review = False
     if case.state == CaseState.NEEDS_REVIEW:
         case.state = CaseState.NEW
-    case.updated_at = utcnow()
     # The sender is told when the competent office is not the one they wrote to (Article 35).
     letter = _queue_letter(session, case, "transfer", cfg, {}) if office != case.mailbox else None
     detail: dict[str, Any] = {"from": old, "to": office, "reason": reason}
     if letter is not None:
         detail["outbox_id"] = letter.id
-    audit(session, user, case, "rerouted", detail)
-    session.add(case)
-    session.commit()
-    return Outcome(True, f"Đã chuyển hồ sơ sang {cfg.office(office).name}.")
+    return _record(session, user, case, "rerouted", detail, f"Đã chuyển hồ sơ sang {cfg.office(office).name}.")
 
 
 def accept(session: Session, cfg: Config, user: User, case: Case) -> Outcome:
@@ -247,13 +254,8 @@ def accept(session: Session, cfg: Config, user: User, case: Case) -> Outcome:
         return _fail("Hồ sơ chưa được giao cho một đơn vị thi hành án; hãy chuyển đúng đơn vị trước khi thụ lý.")
     year = datetime.now(timezone.utc).year
     case.official_number = _official_number(session, case.office, year)
-    case.state = CaseState.ACCEPTED
-    case.needs_review = False
-    case.updated_at = utcnow()
-    audit(session, user, case, "accepted", {"official_number": case.official_number, "office": case.office})
-    session.add(case)
-    session.commit()
-    return Outcome(True, f"Đã thụ lý. Số thụ lý: {case.official_number}.")
+    return _record(session, user, case, "accepted", {"official_number": case.official_number, "office": case.office},
+                   f"Đã thụ lý. Số thụ lý: {case.official_number}.", state=CaseState.ACCEPTED, reviewed=True)
 
 
 def request_info(session: Session, cfg: Config, user: User, case: Case, items: list[str], note: str) -> Outcome:
@@ -265,12 +267,9 @@ def request_info(session: Session, cfg: Config, user: User, case: Case, items: l
         return _fail("Chọn ít nhất một nội dung cần bổ sung hoặc ghi nội dung.")
     extra = {"missing": [MISSING_ITEMS[i] for i in items], "missing_codes": items, "note": note}
     letter = _queue_letter(session, case, "request_info", cfg, extra)
-    case.state = CaseState.INFO_REQUESTED
-    case.updated_at = utcnow()
-    audit(session, user, case, "info_requested", {**extra, "outbox_id": letter.id if letter else None})
-    session.add(case)
-    session.commit()
-    return Outcome(True, "Đã gửi thư yêu cầu bổ sung." if letter else "Đã ghi yêu cầu bổ sung; thư không gửi được (xem nhật ký).")
+    return _record(session, user, case, "info_requested", {**extra, "outbox_id": letter.id if letter else None},
+                   "Đã gửi thư yêu cầu bổ sung." if letter else
+                   "Đã ghi yêu cầu bổ sung; thư không gửi được (xem nhật ký).", state=CaseState.INFO_REQUESTED)
 
 
 def reject(session: Session, cfg: Config, user: User, case: Case, reason: str, note: str) -> Outcome:
@@ -281,13 +280,9 @@ def reject(session: Session, cfg: Config, user: User, case: Case, reason: str, n
     note = unicodedata.normalize("NFC", note.strip())
     extra = {"reason": REJECT_REASONS[reason], "reason_code": reason, "note": note}
     letter = _queue_letter(session, case, "reject", cfg, extra)
-    case.state = CaseState.REJECTED
-    case.needs_review = False
-    case.updated_at = utcnow()
-    audit(session, user, case, "rejected", {**extra, "outbox_id": letter.id if letter else None})
-    session.add(case)
-    session.commit()
-    return Outcome(True, "Đã từ chối và gửi thư thông báo." if letter else "Đã từ chối; thư không gửi được (xem nhật ký).")
+    return _record(session, user, case, "rejected", {**extra, "outbox_id": letter.id if letter else None},
+                   "Đã từ chối và gửi thư thông báo." if letter else "Đã từ chối; thư không gửi được (xem nhật ký).",
+                   state=CaseState.REJECTED, reviewed=True)
 
 
 def mark_duplicate(session: Session, user: User, case: Case, other_receipt: str) -> Outcome:
@@ -298,14 +293,9 @@ def mark_duplicate(session: Session, user: User, case: Case, other_receipt: str)
         return _fail("Không tìm thấy hồ sơ có số tiếp nhận này.")
     if other.id == case.id:
         return _fail("Một hồ sơ không thể trùng với chính nó.")
-    case.state = CaseState.DUPLICATE
     case.duplicate_of = other.id
-    case.needs_review = False
-    case.updated_at = utcnow()
-    audit(session, user, case, "duplicate", {"of": other.receipt_number, "of_case": other.id})
-    session.add(case)
-    session.commit()
-    return Outcome(True, f"Đã đánh dấu trùng với hồ sơ {other.receipt_number}.")
+    return _record(session, user, case, "duplicate", {"of": other.receipt_number, "of_case": other.id},
+                   f"Đã đánh dấu trùng với hồ sơ {other.receipt_number}.", state=CaseState.DUPLICATE, reviewed=True)
 
 
 def assign_officer(session: Session, user: User, case: Case, officer: str, reason: str) -> Outcome:
@@ -320,10 +310,7 @@ def assign_officer(session: Session, user: User, case: Case, officer: str, reaso
         return _fail(f"Người yêu cầu đề nghị Chấp hành viên {preferred}; phân công người khác phải ghi lý do.")
     old = case.assigned_officer
     case.assigned_officer = officer
-    case.updated_at = utcnow()
-    audit(session, user, case, "officer_assigned", {"officer": officer, "previous": old, "preferred": preferred,
-                                                   "honours_preference": bool(preferred) and officer.casefold()
-                                                   == preferred.casefold(), "reason": reason})
-    session.add(case)
-    session.commit()
-    return Outcome(True, f"Đã phân công Chấp hành viên {officer}.")
+    honours = bool(preferred) and officer.casefold() == preferred.casefold()
+    return _record(session, user, case, "officer_assigned", {"officer": officer, "previous": old, "preferred": preferred,
+                                                            "honours_preference": honours, "reason": reason},
+                   f"Đã phân công Chấp hành viên {officer}.")

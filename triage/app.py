@@ -325,17 +325,21 @@ def create_app(config: Config, engine: Engine) -> FastAPI:
             "missing_flags": [f.split(":", 1)[1] for f in (case.flags or []) if f.startswith("missing:")],
         }
 
+    def case_view(request: Request, ctx: dict[str, Any], user: User, sess: SessionData | None, *, done: str | None = None,
+                  error: str | None = None, status: int = 200) -> Response:
+        now = datetime.now(timezone.utc)
+        return page(request, "case.html", {
+            **ctx, "user": user, "done": done, "error": error, "local": lambda dt: _local(dt, tz),
+            "age": lambda dt: _age(dt, now), "supervisor": is_supervisor(user),
+        }, status, sess)
+
     @app.get("/case/{cid}", response_class=HTMLResponse)
     def case_page(request: Request, cid: int, done: str = ""):
         user, sess = current(request)
         with Session(engine) as s:
             case = load_case(s, user, cid)
             ctx = case_context(s, user, case)
-        now = datetime.now(timezone.utc)
-        return page(request, "case.html", {
-            **ctx, "user": user, "done": DONE.get(done), "error": None, "local": lambda dt: _local(dt, tz),
-            "age": lambda dt: _age(dt, now), "supervisor": is_supervisor(user),
-        }, sess=sess)
+        return case_view(request, ctx, user, sess, done=DONE.get(done))
 
     async def act(request: Request, cid: int, name: str, run) -> Response:
         user, sess, form = await posted(request)
@@ -347,49 +351,33 @@ def create_app(config: Config, engine: Engine) -> FastAPI:
             s.rollback()
             case = load_case(s, user, cid) if can_see(user, case) else case
             ctx = case_context(s, user, case)
-        now = datetime.now(timezone.utc)
-        return page(request, "case.html", {
-            **ctx, "user": user, "done": None, "error": outcome.message, "local": lambda dt: _local(dt, tz),
-            "age": lambda dt: _age(dt, now), "supervisor": is_supervisor(user),
-        }, 400, sess)
+        return case_view(request, ctx, user, sess, error=outcome.message, status=400)
 
     def _str(form, key: str) -> str:
         v = form.get(key, "")
         return v if isinstance(v, str) else ""
 
-    @app.post("/case/{cid}/correct")
-    async def correct(request: Request, cid: int):
-        return await act(request, cid, "corrected", lambda s, u, c, f: actions.correct_field(
-            s, config, router, u, c, _str(f, "field"), _str(f, "value")))
+    # The clerks' actions: POST /case/{cid}/<path> -> (the `done` name, the call of triage/actions.py).
+    case_actions = {
+        "correct": ("corrected", lambda s, u, c, f: actions.correct_field(
+            s, config, router, u, c, _str(f, "field"), _str(f, "value"))),
+        "reroute": ("rerouted", lambda s, u, c, f: actions.reroute(s, config, u, c, _str(f, "office"), _str(f, "reason"))),
+        "accept": ("accepted", lambda s, u, c, f: actions.accept(s, config, u, c)),
+        "request-info": ("info_requested", lambda s, u, c, f: actions.request_info(
+            s, config, u, c, [x for x in f.getlist("missing") if isinstance(x, str)], _str(f, "note"))),
+        "reject": ("rejected", lambda s, u, c, f: actions.reject(s, config, u, c, _str(f, "reason"), _str(f, "note"))),
+        "duplicate": ("duplicate", lambda s, u, c, f: actions.mark_duplicate(s, u, c, _str(f, "of"))),
+        "assign": ("officer_assigned", lambda s, u, c, f: actions.assign_officer(
+            s, u, c, _str(f, "officer"), _str(f, "reason"))),
+    }
 
-    @app.post("/case/{cid}/reroute")
-    async def reroute(request: Request, cid: int):
-        return await act(request, cid, "rerouted", lambda s, u, c, f: actions.reroute(
-            s, config, u, c, _str(f, "office"), _str(f, "reason")))
+    def action_endpoint(name: str, run):  # noqa: ANN001, ANN202
+        async def endpoint(request: Request, cid: int) -> Response:
+            return await act(request, cid, name, run)
+        return endpoint
 
-    @app.post("/case/{cid}/accept")
-    async def accept(request: Request, cid: int):
-        return await act(request, cid, "accepted", lambda s, u, c, f: actions.accept(s, config, u, c))
-
-    @app.post("/case/{cid}/request-info")
-    async def request_info(request: Request, cid: int):
-        return await act(request, cid, "info_requested", lambda s, u, c, f: actions.request_info(
-            s, config, u, c, [x for x in f.getlist("missing") if isinstance(x, str)], _str(f, "note")))
-
-    @app.post("/case/{cid}/reject")
-    async def reject(request: Request, cid: int):
-        return await act(request, cid, "rejected", lambda s, u, c, f: actions.reject(
-            s, config, u, c, _str(f, "reason"), _str(f, "note")))
-
-    @app.post("/case/{cid}/duplicate")
-    async def duplicate(request: Request, cid: int):
-        return await act(request, cid, "duplicate", lambda s, u, c, f: actions.mark_duplicate(
-            s, u, c, _str(f, "of")))
-
-    @app.post("/case/{cid}/assign")
-    async def assign(request: Request, cid: int):
-        return await act(request, cid, "officer_assigned", lambda s, u, c, f: actions.assign_officer(
-            s, u, c, _str(f, "officer"), _str(f, "reason")))
+    for path, (name, run) in case_actions.items():
+        app.add_api_route(f"/case/{{cid}}/{path}", action_endpoint(name, run), methods=["POST"], name=path)
 
     # ------------------------------------------------------------------ attachments
 
