@@ -1005,6 +1005,136 @@ Mẫn Văn Tiến
     return Novel("words_amount_with_label", _text("words_amount_with_label", text), f)
 
 
+def debtor_only_in_request() -> Novel:
+    """An email naming the debtor only in the request ("buộc ông X (địa chỉ: …) trả …"), Article 31 still met."""
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự Quận 8
+Tôi tên là Tiêu Thị Ngân, CCCD 079184002468, địa chỉ: 50 Dương Bá Trạc, Phường 1, Quận 8, TP.HCM.
+Nay tôi làm đơn yêu cầu thi hành Bản án số 71/2019/DS-ST ngày 15/10/2019 của Tòa án nhân dân Quận 8, buộc ông Vương Văn Định (địa chỉ: 3 Âu Dương Lân, Phường 3, Quận 8, TP.HCM) trả cho tôi 64.000.000 đồng.
+TP. Hồ Chí Minh, ngày 06 tháng 01 năm 2020
+Tiêu Thị Ngân
+"""
+    f = Fields(
+        addressed_to=_office("Quận 8"),
+        requester=_p("Tiêu Thị Ngân", f"50 Dương Bá Trạc, Phường 1, Quận 8, {HCMC}", id_number="079184002468"),
+        debtor=_p("Vương Văn Định", f"3 Âu Dương Lân, Phường 3, Quận 8, {HCMC}"),
+        judgment=_j("71/2019/DS-ST", "2019-10-15", _court("Quận 8"), "district", "DS", "ST"),
+        amounts=_vnd(64_000_000), petition_date="2020-01-06", petition_place="TP. Hồ Chí Minh",
+        signed_by="Tiêu Thị Ngân",
+    )
+    return Novel("debtor_only_in_request", _text("debtor_only_in_request", text), f)
+
+
+def date_label_line() -> Novel:
+    """"Nơi làm đơn:" and "Ngày làm đơn:" labels instead of the place-date line; "Ông/Bà:" name label."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 11
+NGƯỜI YÊU CẦU THI HÀNH ÁN
+Ông/Bà: Quang Thị Mỹ
+Địa chỉ: 9 Lữ Gia, Phường 15, Quận 11, TP.HCM
+NGƯỜI PHẢI THI HÀNH ÁN
+Ông/Bà: Lục Văn Bình
+Địa chỉ: 30 Minh Phụng, Phường 6, Quận 11, TP.HCM
+Bản án số 15/2021/DS-ST ngày 21/5/2021 của Tòa án nhân dân Quận 11.
+Nội dung yêu cầu: buộc ông Lục Văn Bình trả 150.000.000đ.
+Nơi làm đơn: TP.HCM
+Ngày làm đơn: 05/08/2021
+Người yêu cầu
+Quang Thị Mỹ
+"""
+    f = Fields(
+        addressed_to=_office("Quận 11"),
+        requester=_p("Quang Thị Mỹ", f"9 Lữ Gia, Phường 15, Quận 11, {HCMC}"),
+        debtor=_p("Lục Văn Bình", f"30 Minh Phụng, Phường 6, Quận 11, {HCMC}"),
+        judgment=_j("15/2021/DS-ST", "2021-05-21", _court("Quận 11"), "district", "DS", "ST"),
+        amounts=_vnd(150_000_000), petition_date="2021-08-05", petition_place="TP.HCM", signed_by="Quang Thị Mỹ",
+    )
+    return Novel("date_label_line", _text("date_label_line", text), f)
+
+
+def glued_number_caps_signer() -> Novel:
+    """A number written "DSST", a signer in capitals under "(Ký và ghi rõ họ tên)", "150,000,000 VND"."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận Bình Tân
+Người yêu cầu thi hành án: Ông Thân Văn Quý
+Địa chỉ: 11 Tên Lửa, P. Bình Trị Đông B, Q. Bình Tân, TP.HCM
+Người phải thi hành án: Bà Ưng Thị Hoài
+Địa chỉ: 60 Mã Lò, P. Bình Trị Đông A, Q. Bình Tân, TP.HCM
+Bản án số 222/2020/DSST ngày 30/12/2020 của Tòa án nhân dân quận Bình Tân.
+Nội dung yêu cầu: buộc bà Ưng Thị Hoài trả 150,000,000 VND.
+TP. Hồ Chí Minh, ngày 10 tháng 3 năm 2021
+NGƯỜI YÊU CẦU THI HÀNH ÁN
+(Ký và ghi rõ họ tên)
+THÂN VĂN QUÝ
+"""
+    f = Fields(
+        addressed_to=_office("Quận Bình Tân"),
+        requester=_p("Thân Văn Quý", f"11 Tên Lửa, Phường Bình Trị Đông B, Quận Bình Tân, {HCMC}"),
+        debtor=_p("Ưng Thị Hoài", f"60 Mã Lò, Phường Bình Trị Đông A, Quận Bình Tân, {HCMC}"),
+        judgment=_j("222/2020/DS-ST", "2020-12-30", _court("Quận Bình Tân"), "district", "DS", "ST"),
+        amounts=_vnd(150_000_000), petition_date="2021-03-10", petition_place="TP. Hồ Chí Minh",
+        signed_by="Thân Văn Quý",
+    )
+    return Novel("glued_number_caps_signer", _text("glued_number_caps_signer", text), f)
+
+
+def email_signature_phone() -> Novel:
+    """An email closing "Trân trọng," with the name and a phone in the signature only (not a petition phone)."""
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự Quận 4
+Người yêu cầu thi hành án: Bà Doãn Thị Hương, địa chỉ: 8 Đoàn Văn Bơ, Phường 9, Quận 4, TP.HCM.
+Người phải thi hành án: Ông Triệu Văn Sang, địa chỉ: 15 Tôn Thất Thuyết, Phường 16, Quận 4, TP.HCM.
+Tôi yêu cầu thi hành Bản án số 09/2022/DS-ST ngày 18/02/2022 của Tòa án nhân dân Quận 4, buộc ông Sang trả cho tôi 48.000.000 đồng.
+TP. Hồ Chí Minh, ngày 01 tháng 4 năm 2022
+Trân trọng,
+Doãn Thị Hương
+"""
+    f = Fields(
+        addressed_to=_office("Quận 4"),
+        requester=_p("Doãn Thị Hương", f"8 Đoàn Văn Bơ, Phường 9, Quận 4, {HCMC}"),
+        debtor=_p("Triệu Văn Sang", f"15 Tôn Thất Thuyết, Phường 16, Quận 4, {HCMC}"),
+        judgment=_j("09/2022/DS-ST", "2022-02-18", _court("Quận 4"), "district", "DS", "ST"),
+        amounts=_vnd(48_000_000), petition_date="2022-04-01", petition_place="TP. Hồ Chí Minh",
+        signed_by="Doãn Thị Hương",
+    )
+    return Novel("email_signature_phone", _text("email_signature_phone", text), f)
+
+
+def caps_org_passport() -> Novel:
+    """An organisation name in capitals; a foreign requester with "Hộ chiếu số" and "Quốc tịch" (R6)."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Cục Thi hành án dân sự TP. Hồ Chí Minh
+Người yêu cầu thi hành án: Ông KIM JONG SU
+Quốc tịch: Hàn Quốc
+Hộ chiếu số: M12345678
+Địa chỉ: 22 Nguyễn Văn Hưởng, P. Thảo Điền, Q.2, TP.HCM
+Người phải thi hành án: CÔNG TY TNHH DU LỊCH BIỂN XANH
+Địa chỉ: 44 Lê Thánh Tôn, P. Bến Nghé, Q.1, TP.HCM
+Bản án số 90/2021/DS-ST ngày 12/11/2021 của Tòa án nhân dân Quận 1.
+Nội dung yêu cầu: buộc Công ty trả 260.000.000 đồng.
+TP. Hồ Chí Minh, ngày 10 tháng 01 năm 2022
+Người yêu cầu
+Kim Jong Su
+"""
+    f = Fields(
+        addressed_to="Cục Thi hành án dân sự Thành phố Hồ Chí Minh",
+        requester=_p("Kim Jong Su", f"22 Nguyễn Văn Hưởng, Phường Thảo Điền, Quận 2, {HCMC}", id_number="M12345678",
+                     nationality="Hàn Quốc"),
+        debtor=_p("Công ty TNHH Du lịch Biển Xanh", f"44 Lê Thánh Tôn, Phường Bến Nghé, Quận 1, {HCMC}",
+                  kind="organization"),
+        judgment=_j("90/2021/DS-ST", "2021-11-12", _court("Quận 1"), "district", "DS", "ST"),
+        amounts=_vnd(260_000_000), petition_date="2022-01-10", petition_place="TP. Hồ Chí Minh",
+        signed_by="Kim Jong Su",
+        foreign_element=ForeignElement(kind="foreign_national", detail="Người được thi hành án có quốc tịch Hàn Quốc"),
+    )
+    # an organisation typed in capitals: the samples README fixes no case for its words beyond
+    # the form words (TNHH…), so only the folded, case-insensitive name is compared
+    return Novel("caps_org_passport", _text("caps_org_passport", text), f, skip={"debtor.name"})
+
+
 # --------------------------------------------------------------------------- DOCX tables
 
 
@@ -1116,6 +1246,7 @@ BUILDERS: list[Callable[[], Novel]] = [
     judgment_comma_citation, email_greeting_prose, cassation_decision, dash_date_place, labour_case,
     signer_with_title, lawyer_prose_authorised, court_before_date, appeal_upholds, org_debtor_inline_tax,
     debtor_abroad, usd_before_number, words_amount_with_label,
+    debtor_only_in_request, date_label_line, glued_number_caps_signer, email_signature_phone, caps_org_passport,
     docx_table_basic, docx_table_org, docx_table_lawyer,
 ]
 
