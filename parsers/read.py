@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from parsers import archive, documents, petition
@@ -40,36 +43,12 @@ from parsers.vietnamese import fold_lower, nfc
 _TITLE = re.compile(r"^\s*(?:v/v\s*)?don\s+(?:yeu\s+cau|de\s+nghi)\b"
                     # a company's or bank's letter: "V/v: Yêu cầu (tổ chức) thi hành án"
                     r"|^\s*(?:v/v|ve\s+viec)\s*[:.]?\s*(?:de\s+nghi|yeu\s+cau)\s+(?:to\s+chuc\s+)?thi\s+hanh\s+an")
-_PETITION_CUES: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\bkinh\s+gui\b"), 1),
-    (re.compile(r"\bnguoi\s+phai\s+thi\s+hanh\s+an\b"), 2),
-    (re.compile(r"\bnguoi\s+duoc\s+thi\s+hanh\s+an\b"), 1),
-    (re.compile(r"\bnoi\s+dung\s+yeu\s+cau\b"), 2),
-    (re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b.{0,80}\bthi\s+hanh\s+(?:ban\s+an|quyet\s+dinh)"), 2),
-    (re.compile(r"\bnguoi\s+(?:yeu\s+cau|viet\s+don|lam\s+don)\b"), 1),
-    (re.compile(r"\bthi\s+hanh\s+an\b"), 1),
-)
 # A cover note says the petition is elsewhere ("đơn … đính kèm", "chuyển tiếp").
 _COVER = re.compile(r"\b(?:dinh\s+kem|file\s+kem|tep\s+kem|chuyen\s+tiep|forward)")
 
 _JUDGMENT_TITLE = re.compile(r"^\s*(?:ban\s+an|quyet\s+dinh)\b")
-_JUDGMENT_CUES: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\btoa\s+an\b"), 1),
-    (re.compile(r"\bnguyen\s+don\b"), 1),
-    (re.compile(r"\bbi\s+don\b"), 1),
-    (re.compile(r"\btlst\b"), 2),  # thụ lý sơ thẩm: the court's acceptance number
-    (re.compile(r"\bnhan\s+danh\s+nuoc\b"), 2),  # "NHÂN DANH NƯỚC CỘNG HÒA …": a judgment's heading
-    (re.compile(r"\bhoi\s+dong\s+xet\s+xu\b"), 1),
-    (re.compile(r"\bthu\s+ly\s+so\b"), 1),
-)
-_ID_CUES: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\bcan\s+cuoc\s+cong\s+dan\b"), 3),
-    (re.compile(r"\bchung\s+minh\s+nhan\s+dan\b"), 3),
-    (re.compile(r"\bcitizen\s+identity\b|\bidentity\s+card\b"), 2),
-    (re.compile(r"\bco\s+gia\s+tri\s+den\b|\bdate\s+of\s+expiry\b"), 1),
-    (re.compile(r"\bque\s+quan\b|\bnoi\s+thuong\s+tru\b"), 1),
-    (re.compile(r"\bquoc\s+tich\b"), 1),
-)
+# The weighted cues of each kind of text (petition, judgment, id_card): parsers/data/mail_cues.toml.
+
 # File-name hints: only order the work, never decide alone.
 _NAME_PETITION = re.compile(r"\bdon\b|yeu\s*cau|\btha\b|thi\s*hanh\s*an|\bcv\b")
 _NAME_JUDGMENT = re.compile(r"ban[\s_-]*an|\bba[\s_-]|quyet[\s_-]*dinh|\bqd[\s_-]")
@@ -90,9 +69,19 @@ class Verdict:
     why: str
 
 
-def _score(patterns: tuple[tuple[re.Pattern[str], int], ...], text: str) -> tuple[int, list[str]]:
+Cues = tuple[tuple[re.Pattern[str], int], ...]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Cues]:
+    """The weighted cues of parsers/data/mail_cues.toml per kind (petition, judgment, id_card), compiled once."""
+    data = tomllib.loads(resources.files("parsers").joinpath("data", "mail_cues.toml").read_text(encoding="utf-8"))
+    return {kind: tuple((re.compile(pattern), int(weight)) for pattern, weight in pairs) for kind, pairs in data.items()}
+
+
+def _score(kind: str, text: str) -> tuple[int, list[str]]:
     total, hits = 0, []
-    for pattern, weight in patterns:
+    for pattern, weight in _cues()[kind]:
         if pattern.search(text):
             total += weight
             hits.append(pattern.pattern)
@@ -108,14 +97,14 @@ def classify(text: str, *, body: bool = False) -> Verdict:
     lines = [ln.strip() for ln in low.splitlines() if ln.strip()]
     head = lines[:25]
     title = any(_TITLE.match(ln) and len(ln) < 90 for ln in head)
-    p_score, _ = _score(_PETITION_CUES, low)
+    p_score, _ = _score("petition", low)
     if title:
         p_score += 4
-    j_score, _ = _score(_JUDGMENT_CUES, low)
+    j_score, _ = _score("judgment", low)
     j_title = any(_JUDGMENT_TITLE.match(ln) and len(ln) < 60 for ln in head)
     if j_title:
         j_score += 2
-    i_score, _ = _score(_ID_CUES, low)
+    i_score, _ = _score("id_card", low)
     form = bool(re.search(r"\bnguoi\s+phai\s+thi\s+hanh\s+an\b|\bnoi\s+dung\s+yeu\s+cau\b", low))
     # A cover note points elsewhere ("đơn … đính kèm"); a petition may also list its enclosures,
     # so the note counts only when the form's own labels are absent.
