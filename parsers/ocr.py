@@ -37,7 +37,8 @@ import io
 import os
 import re
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,6 +59,8 @@ _MIN_LINE_CONFIDENCE = 0.35
 # grey level; the contrast stretch never takes a lighter black point. Worn-copier scans print
 # black at 80-100 after flattening; a blank signature page's darkest 1 % is grain at ~250.
 _MAX_BLACK_POINT = 100
+# rows per strip in the numpy steps: working copies (float32, int32) stay a few MB a page
+_STRIP_ROWS = 256
 
 
 class OcrError(Exception):
@@ -80,9 +83,12 @@ def _flatten_light(grey: Image.Image) -> Image.Image:
     small = grey.reduce(8) if min(grey.size) > 400 else grey
     # the background is the paper: a max filter removes the text before blurring
     bg = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(6)).resize(grey.size)
-    g = np.asarray(grey, dtype=np.float32)
-    b = np.maximum(np.asarray(bg, dtype=np.float32), 1.0)
-    out = np.clip(g / b * 255.0, 0, 255).astype(np.uint8)
+    g8, b8 = np.asarray(grey), np.asarray(bg)
+    out = np.empty(g8.shape, dtype=np.uint8)
+    for top in range(0, g8.shape[0], _STRIP_ROWS):  # float32 a strip at a time: bounded memory
+        rows = slice(top, top + _STRIP_ROWS)
+        b = np.maximum(b8[rows].astype(np.float32), 1.0)
+        out[rows] = np.clip(g8[rows].astype(np.float32) / b * 255.0, 0, 255)
     # stretch so the darkest 1 % becomes black, but never from a black point lighter than
     # _MAX_BLACK_POINT: on a page with little text (a signature page) the darkest 1 % is
     # paper grain, and stretching it turned the page into noise (Tesseract then read the
@@ -113,10 +119,22 @@ def _skew_angle(grey: Image.Image, limit: float = 3.0, step: float = 0.2) -> flo
 
 
 def _runs(mask: np.ndarray, length: int) -> np.ndarray:
-    """Pixels that belong to a run of at least `length` True values along axis 1."""
+    """Pixels that belong to a run of at least `length` True values along axis 1.
+
+    Rows are independent: computed `_STRIP_ROWS` rows at a time, so the int32
+    running sums never cover the whole page (they took ~90 MB on an A4 page at 200 dpi).
+    """
     h, w = mask.shape
     if w < length:
         return np.zeros_like(mask)
+    out = np.empty(mask.shape, dtype=bool)
+    for top in range(0, h, _STRIP_ROWS):
+        out[top : top + _STRIP_ROWS] = _runs_strip(mask[top : top + _STRIP_ROWS], length)
+    return out
+
+
+def _runs_strip(mask: np.ndarray, length: int) -> np.ndarray:
+    h, w = mask.shape
     c = np.zeros((h, w + 1), dtype=np.int32)
     np.cumsum(mask, axis=1, out=c[:, 1:])
     full = (c[:, length:] - c[:, :-length]) == length  # full[:, s]: run covers s .. s+length-1
@@ -366,8 +384,13 @@ def ocr_page(image: Image.Image, page: int, lang: str) -> list[Line]:
     return again if weight(again) > weight(lines) else lines
 
 
-def ocr_pages(images: list[tuple[int, Image.Image]], limits: Limits) -> list[list[Line] | OcrError]:
-    """OCR pages (page number, image) in parallel, `limits.ocr_workers` at once; results in order."""
+def ocr_pages(images: Iterable[tuple[int, Image.Image]], limits: Limits) -> list[list[Line] | OcrError]:
+    """OCR pages (page number, image) in parallel, `limits.ocr_workers` at once; results in order.
+
+    `images` may be a generator (pages rendered on demand): it is advanced in the calling
+    thread only when a worker is free, so at most `ocr_workers` page images (plus the one
+    being made) are alive at once, whatever the number of pages.
+    """
 
     def one(item: tuple[int, Image.Image]) -> list[Line] | OcrError:
         try:
@@ -375,8 +398,24 @@ def ocr_pages(images: list[tuple[int, Image.Image]], limits: Limits) -> list[lis
         except OcrError as exc:
             return exc
 
-    with ThreadPoolExecutor(max_workers=max(1, limits.ocr_workers)) as pool:
-        return list(pool.map(one, images))
+    workers = max(1, limits.ocr_workers)
+    results: dict[int, list[Line] | OcrError] = {}
+    running: dict[Future, int] = {}
+
+    def collect(block_until_one: bool) -> None:
+        done, _ = wait(running, return_when=FIRST_COMPLETED) if block_until_one else (list(running), None)
+        for fut in done:
+            results[running.pop(fut)] = fut.result()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for index, item in enumerate(images):
+            running[pool.submit(one, item)] = index
+            del item  # the worker holds the only reference: freed when its page is read
+            if len(running) >= workers:
+                collect(block_until_one=True)
+        wait(running)
+        collect(block_until_one=False)
+    return [results[i] for i in range(len(results))]
 
 
 # ------------------------------------------------------------------ images
@@ -411,25 +450,32 @@ def read_image(name: str, data: bytes, limits: Limits) -> Document | DocumentErr
     opened = open_image(name, data, limits)
     if isinstance(opened, DocumentError):
         return opened
-    frames: list[tuple[int, Image.Image]] = []
     warnings: list[str] = []
     n_frames = getattr(opened, "n_frames", 1)
-    try:
+    read: list[int] = []
+
+    def frames() -> Iterator[tuple[int, Image.Image]]:
+        """Frames one at a time (a multi-page TIFF is not copied whole into memory)."""
         for i in range(min(n_frames, limits.max_pages)):
-            opened.seek(i)
-            frames.append((i + 1, opened.copy()))
-    except (OSError, EOFError):
-        if not frames:
-            return DocumentError(name=name, code="corrupt", reason="Tệp ảnh bị hỏng, không mở được.")
+            try:
+                opened.seek(i)
+                frame = opened.copy() if n_frames > 1 else opened
+            except (OSError, EOFError):
+                return
+            read.append(i + 1)
+            yield (i + 1, frame)
+
+    results = ocr_pages(frames(), limits)
+    if not read:
+        return DocumentError(name=name, code="corrupt", reason="Tệp ảnh bị hỏng, không mở được.")
     if n_frames > limits.max_pages:
         warnings.append(f"Ảnh có {n_frames} trang; chỉ đọc {limits.max_pages} trang đầu.")
-    results = ocr_pages(frames, limits)
     lines: list[Line] = []
-    for (page, _), result in zip(frames, results):
+    for page, result in zip(read, results):
         if isinstance(result, OcrError):
             warnings.append(f"Không nhận dạng được chữ ở trang {page}: {result}")
         else:
             lines.extend(result)
     if not lines and warnings:
         return DocumentError(name=name, code="ocr-failed", reason="Không nhận dạng được chữ trong ảnh. " + warnings[-1])
-    return Document(name=name, format=DocFormat.IMAGE, lines=lines, pages=len(frames), ocr=True, warnings=warnings)
+    return Document(name=name, format=DocFormat.IMAGE, lines=lines, pages=len(read), ocr=True, warnings=warnings)

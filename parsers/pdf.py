@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Iterator
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -72,26 +73,23 @@ def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Do
         warnings.append(f"Tệp PDF có {total} trang; chỉ đọc {n} trang đầu (giới hạn {limits.max_pages} trang).")
 
     text_pages: list[int] = []
-    scan_pages: list[tuple[int, Image.Image]] = []
+    scan_indexes: list[int] = []
     for i in range(n):
         try:
             page = pdf[i]
-            textpage = page.get_textpage()
-            probe = textpage.get_text_range()
-            textpage.close()
-            visible = sum(1 for c in probe if not c.isspace() and c != "\ufffd")
-            if visible >= _MIN_TEXT_CHARS or (visible >= 4 and not _full_page_image(page)):
-                text_pages.append(i)
-            else:
-                image = _page_image(page, limits)
-                if isinstance(image, str):
-                    warnings.append(image)
+            try:
+                textpage = page.get_textpage()
+                probe = textpage.get_text_range()
+                textpage.close()
+                visible = sum(1 for c in probe if not c.isspace() and c != "\ufffd")
+                if visible >= _MIN_TEXT_CHARS or (visible >= 4 and not _full_page_image(page)):
+                    text_pages.append(i)
                 else:
-                    scan_pages.append((i + 1, image))
-            page.close()
+                    scan_indexes.append(i)
+            finally:
+                page.close()
         except pdfium.PdfiumError:
             warnings.append(f"Không đọc được trang {i + 1} của tệp PDF (trang hỏng).")
-
     lines_by_page: dict[int, list[Line]] = {}
     legacy_fonts: set[str] = set()
     if text_pages:
@@ -102,8 +100,10 @@ def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Do
             for page_no, (page_lines, fonts) in got.items():
                 lines_by_page[page_no] = page_lines
                 legacy_fonts |= fonts
-    if scan_pages:
-        for (page_no, _), result in zip(scan_pages, ocr.ocr_pages(scan_pages, limits)):
+    scan_pages: list[int] = []  # 1-based numbers of the scanned pages handed to OCR
+    if scan_indexes:
+        results = ocr.ocr_pages(_scan_images(pdf, scan_indexes, limits, warnings, scan_pages), limits)
+        for page_no, result in zip(scan_pages, results):
             if isinstance(result, ocr.OcrError):
                 warnings.append(f"Không nhận dạng được chữ ở trang {page_no}: {result}")
             else:
@@ -137,6 +137,34 @@ def _read(name: str, data: bytes, pdf: pdfium.PdfDocument, limits: Limits) -> Do
         ocr=bool(scan_pages),
         warnings=warnings,
     )
+
+
+def _scan_images(pdf: pdfium.PdfDocument, indexes: list[int], limits: Limits, warnings: list[str],
+                 numbers: list[int]) -> Iterator[tuple[int, Image.Image]]:
+    """Page images of the scanned pages, made one at a time as OCR asks for the next.
+
+    `parsers.ocr.ocr_pages` advances this generator in the calling thread only when a
+    worker is free, so a 20-page scan never holds more than `ocr_workers` + 1 bitmaps
+    (pdfium is also used from one thread only). Each pdfium page is closed once its
+    bitmap is copied into a PIL image. The page numbers yielded are appended to
+    `numbers`; pages that cannot be rendered to `warnings`.
+    """
+    for i in indexes:
+        try:
+            page = pdf[i]
+            try:
+                image = _page_image(page, limits)
+            finally:
+                page.close()
+        except pdfium.PdfiumError:
+            warnings.append(f"Không đọc được trang {i + 1} của tệp PDF (trang hỏng).")
+            continue
+        if isinstance(image, str):
+            warnings.append(image)
+            continue
+        numbers.append(i + 1)
+        yield (i + 1, image)
+        del image
 
 
 def _full_page_image(page: pdfium.PdfPage) -> bool:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw
 
 from parsers import ocr
@@ -81,3 +84,47 @@ def test_photo_on_its_side_is_turned_upright() -> None:
     lines = ocr.ocr_page(photo, 1, "vie")
     text = "\n".join(ln.text for ln in lines)
     assert "Phạm Văn Tuấn" in text
+
+
+def _grainy_page(seed: int = 7) -> Image.Image:
+    """A nearly blank scanned page: paper grain (240–255) and one short dark line of 'text'."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(240, 256, size=(1600, 1200), dtype=np.uint8)
+    a[300:320, 700:900] = 20
+    return Image.fromarray(a)
+
+
+def test_contrast_stretch_keeps_a_nearly_blank_page_white() -> None:
+    flat = np.asarray(ocr._flatten_light(_grainy_page()))
+    # the grain stays paper (before the bounded black point it was stretched into black noise)
+    assert np.percentile(flat, 5) > 200
+    assert flat[305:315, 750:850].max() < 60  # the text stays black
+
+
+def test_runs_by_strips_equal_whole_page() -> None:
+    rng = np.random.default_rng(3)
+    mask = rng.random((700, 500)) < 0.7
+    mask[100, 20:400] = True
+    got = ocr._runs(mask, 60)
+    assert got.shape == mask.shape and got[100, 20:400].all()
+    # a row on its own gives the same answer as the strip-wise computation
+    assert (ocr._runs_strip(mask[600:601], 60) == got[600:601]).all()
+
+
+def test_pages_are_made_only_when_a_worker_is_free() -> None:
+    limits = Limits(ocr_workers=2)
+    alive: list[weakref.ref] = []
+    most_alive = 0
+
+    def pages():
+        nonlocal most_alive
+        for number in range(1, 6):
+            gc.collect()
+            most_alive = max(most_alive, sum(1 for r in alive if r() is not None))
+            image = Image.new("L", (300, 200), 255)
+            alive.append(weakref.ref(image))
+            yield (number, image)
+
+    results = ocr.ocr_pages(pages(), limits)
+    assert len(results) == 5 and all(isinstance(r, list) for r in results)
+    assert most_alive <= limits.ocr_workers + 1
