@@ -366,8 +366,11 @@ _CLOSING = re.compile(r"^(?:tran\s+trong|kinh\s+thu|xin\s+(?:chan\s+thanh\s+)?ca
 _NOT_PLACE = re.compile(r"ban\s+an|quyet\s+dinh|thi\s+hanh|yeu\s+cau|de\s+nghi|cap\b|sinh|hieu\s+luc|ky\s+ngay|^\W*(?:va|tu|den)\b")
 # the date without a place: a line "Ngày 05 tháng 03 năm 2018", or a closing "…hôm nay ngày 5/3/2018"
 _DATE_ALONE = re.compile(
-    r"^(?:(?:[^\d:|]{0,60}\bhom\s+nay,?\s+)?ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}\W*$)"
+    r"^(?:(?:[^\d:|]{0,60}\bhom\s+nay,?\s+)?ngay\s*\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}\W*$"
+    r"|ngay\s+(?:lam|viet|gui|nop)\s+don\s*[:|]?\s*(?:ngay\s*)?\d{1,2}\s*(?:thang|/|-|\.)\s*\d{1,2}\s*(?:nam|/|-|\.)\s*\d{4}\W*$)"
 )
+# the place as a label of its own ("Nơi làm đơn: TP.HCM"), beside a "Ngày làm đơn:" line
+_PLACE_LABEL = re.compile(r"^(?:noi|dia\s+diem)\s+(?:lam|viet)\s+don\s*[:|]\s*(?P<v>\S.{0,44})$")
 _PLACE_BLANK = re.compile(r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam\b")  # date left blank
 _JUDGMENT_OPENER = re.compile(r"(?:yeu\s+cau|de\s+nghi|nay|theo|can\s+cu)\b.{0,60}\b(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b")
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
@@ -391,6 +394,7 @@ class _Blocks:
     addressed: tuple[_Line, str] | None = None
     proposal: list[tuple[_Line, str]] = field(default_factory=list)
     place_date: _Line | None = None
+    place_label: tuple[_Line, str] | None = None  # "Nơi làm đơn: …"
     signature: list[_Line] = field(default_factory=list)
     body: list[_Line] = field(default_factory=list)  # everything outside the attachment list
 
@@ -407,6 +411,10 @@ def _cut(lines: list[_Line]) -> _Blocks:
         pd = _PLACE_DATE.search(line.low) or _PLACE_BLANK.search(line.low)
         if pd and _NOT_PLACE.search(pd.group("place")):
             pd = None
+        pl = _PLACE_LABEL.match(line.low)
+        if pl:
+            b.place_label = (line, line.text[pl.start("v"):].strip(" .,"))
+            continue
         if pd is None and _DATE_ALONE.search(line.low) and len(line.text) < 90 \
                 and (not hit or hit.label.group != "sections"):
             b.place_date = b.place_date or line
@@ -575,7 +583,7 @@ _REP_PROSE = re.compile(
     r"(?:\bdo\s+|dai\s+dien\s+(?:boi|la)\s+|nguoi\s+dai\s+dien\s+la\s+)(?P<v>(?:ong|ba|anh|chi|luat\s+su)\s+.+?)"
     r"(?=\s*(?:[–—-]|,|\(|\blam\b|\bla\b|\blàm\b))"
 )
-_NAME_PROSE = re.compile(r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|^toi\s*,(?=\s*[a-z]+\s+[a-z]+)|toi\s+ten(?=\s+[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
+_NAME_PROSE = re.compile(r"(?<![a-z])(?:^ong\s*(?:/\s*ba|\(\s*ba\s*\))(?=\s*[:|])|toi\s+(?:ten\s+)?la|^toi\s*,(?=\s*[a-z]+\s+[a-z]+)|toi\s+ten(?=\s+[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
                          r"|ten\s+(?:doanh\s+nghiep|cong\s+ty|co\s+quan|don\s+vi)|^ten(?=\s*[:|]))"
                          r"\s*(?:\([^)]*\))?[\s.:|-]*(?P<v>[^\s.:|-].*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
 
@@ -1085,7 +1093,7 @@ def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
     for line in candidates:
         t = line.text.strip(" .")
         low = line.low.strip(" .")
-        if _SIG_SKIP.search(low):
+        if _SIG_SKIP.search(low) or _CLOSING.search(low):
             continue
         if any(low == w or low.startswith(w + " ") and len(low.split()) <= len(w.split()) + 3 and line.text.isupper()
                for w in sig_words):
@@ -1102,6 +1110,40 @@ def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
             name = nz.normalize_name(t)
             if name:
                 return name, line
+    return None
+
+
+# the verb of a request: what the debtor must do ("buộc …", "phải trả", "thanh toán")
+_OBLIGATION = re.compile(r"\b(?:buoc|phai\s+(?:tra|thanh\s+toan|boi\s+thuong|cap\s+duong)|tra\s+cho|thanh\s+toan\s+cho)\b")
+# the debtor named in the request only: "buộc ông Vương Văn Định (địa chỉ: …) trả …"
+_DEBTOR_IN_REQUEST = re.compile(
+    r"\bbuoc\s+(?P<title>ong|ba|anh|chi|(?=cong\s+ty|ngan\s+hang|doanh\s+nghiep|hop\s+tac\s+xa))\s*(?P<v>[^,;(]+?)"
+    r"(?=\s*(?:\(|,|;|\s(?:phai|tra|thanh\s+toan|boi\s+thuong|giao|cap\s+duong|hoan|lien\s+doi)\b))"
+)
+
+
+def _debtor_from_request(lines: list[_Line], notes: _Notes) -> Party | None:
+    """The debtor when no section names it: the person or company the request binds ("buộc ông X …")."""
+    for line in lines:
+        m = _DEBTOR_IN_REQUEST.search(line.low)
+        if not m:
+            continue
+        name = nz.normalize_name(line.text[m.start("v"):m.end("v")])
+        if not name or not (nz.is_organization(name) or _plausible_name(name)):
+            continue
+        party = Party(name=name, kind="organization" if nz.is_organization(name) else "person")
+        notes.add("debtor.name", CONF_PROSE, line)
+        notes.add("debtor.kind", CONF_PROSE, line)
+        after = line.text[m.end("v"):]
+        paren = re.match(r"\s*\(([^)]*)\)", after)
+        aside = paren.group(1) if paren else re.split(r"\s(?:phải|trả|thanh toán)\s", after, maxsplit=1)[0]
+        found = _value(aside, fold_lower(aside), _ADDRESS) or _value(aside, fold_lower(aside), _ADDRESS_WEAK)
+        if found:
+            addr = nz.normalize_address(found[0])
+            if addr:
+                party.address = addr
+                notes.add("debtor.address", CONF_PROSE * (1.0 if _address_complete(addr) else 0.75), line)
+        return party
     return None
 
 
@@ -1193,6 +1235,8 @@ def extract(doc: Document) -> Extraction:
         setattr(fields, role, party)
     if fields.creditor is not None and fields.requester is not None and fields.creditor.name == fields.requester.name:
         fields.creditor = None
+    if fields.debtor is None and "debtor" not in b.section_seen:
+        fields.debtor = _debtor_from_request([*b.judgment, *(x for x, _ in b.request)], notes)
 
     fields.judgment = _read_judgment(b, lines, notes)
 
@@ -1206,6 +1250,12 @@ def extract(doc: Document) -> Extraction:
         amount_conf = CONF_LABEL
     else:
         amount_parts = [(x, x.text) for x in b.body if x not in b.judgment and not any(x is y for y in b.parties["requester"])]
+        # a request written into the judgment's sentence ("…của Tòa án X, buộc ông Y trả cho tôi N đồng")
+        for x in b.judgment:
+            om = _OBLIGATION.search(x.low)
+            if om and not any(x is y for y, _ in amount_parts):
+                amount_parts.append((x, x.text[om.start():]))
+        amount_parts.sort(key=lambda p: p[0].index)
         amount_conf = CONF_WEAK
     if any(not _plain_text(t) for _, t in amount_parts):
         amount_conf = min(amount_conf, CONF_WEAK)  # specks in the request: a figure may be lost
@@ -1251,6 +1301,9 @@ def extract(doc: Document) -> Extraction:
                 fields.petition_place = place
                 notes.add("petition_place", CONF_LABEL, b.place_date)
         date = nz.parse_date(b.place_date.text)
+        if date and b.place_label and not fields.petition_place:
+            fields.petition_place = b.place_label[1]
+            notes.add("petition_place", CONF_LABEL, b.place_label[0])
         if date:
             fields.petition_date = date
             notes.add("petition_date", CONF_LABEL, b.place_date)
