@@ -1135,6 +1135,108 @@ Kim Jong Su
     return Novel("caps_org_passport", _text("caps_org_passport", text), f, skip={"debtor.name"})
 
 
+def hard_wrapped_email() -> Novel:
+    """An email body hard-wrapped at about 70 columns (no format=flowed): sentences broken mid-citation."""
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự Quận 6
+Tôi tên là Hà Văn Thắng, CCCD số 079079005511, địa chỉ: 120 Bình Phú,
+Phường 11, Quận 6, TP.HCM, điện thoại 0904 111 999.
+Tôi làm đơn này yêu cầu Quý Chi cục thi hành Bản án số 33/2019/DS-ST
+ngày 08/8/2019 của Tòa án nhân dân Quận 6 về việc tranh chấp hợp đồng
+mua bán tài sản.
+Người phải thi hành án: Ông Lê Hữu Phước, địa chỉ: 70 Văn Thân,
+Phường 8, Quận 6, TP.HCM.
+Nội dung yêu cầu: buộc ông Lê Hữu Phước trả cho tôi 115.000.000 đồng
+(một trăm mười lăm triệu đồng).
+TP. Hồ Chí Minh, ngày 20 tháng 11 năm 2019
+Hà Văn Thắng
+"""
+    f = Fields(
+        addressed_to=_office("Quận 6"),
+        requester=_p("Hà Văn Thắng", f"120 Bình Phú, Phường 11, Quận 6, {HCMC}", id_number="079079005511",
+                     phone="0904111999"),
+        debtor=_p("Lê Hữu Phước", f"70 Văn Thân, Phường 8, Quận 6, {HCMC}"),
+        judgment=_j("33/2019/DS-ST", "2019-08-08", _court("Quận 6"), "district", "DS", "ST",
+                    "tranh chấp hợp đồng mua bán tài sản"),
+        amounts=_vnd(115_000_000), petition_date="2019-11-20", petition_place="TP. Hồ Chí Minh",
+        signed_by="Hà Văn Thắng",
+    )
+    return Novel("hard_wrapped_email", _text("hard_wrapped_email", text), f)
+
+
+def words_in_parens_tuyen_ngay() -> Novel:
+    """"… tuyên ngày …" in the citation; the amount repeated in words in parentheses without "bằng chữ"."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự quận Gò Vấp
+Người yêu cầu thi hành án: Bà Khúc Thị Thơm
+Địa chỉ: 19 Phạm Văn Chiêu, Phường 14, Quận Gò Vấp, TP.HCM
+Người phải thi hành án: Ông Trình Văn Đông
+Địa chỉ: 101 Thống Nhất, Phường 11, Quận Gò Vấp, TP.HCM
+Bản án số 48/2020/DS-ST tuyên ngày 12 tháng 5 năm 2020 của Tòa án nhân dân quận Gò Vấp.
+Nội dung yêu cầu: buộc ông Trình Văn Đông trả 150.000.000 đồng (Một trăm năm mươi triệu đồng chẵn).
+TP. Hồ Chí Minh, ngày 07 tháng 7 năm 2020
+Người yêu cầu
+Khúc Thị Thơm
+"""
+    f = Fields(
+        addressed_to=_office("Quận Gò Vấp"),
+        requester=_p("Khúc Thị Thơm", f"19 Phạm Văn Chiêu, Phường 14, Quận Gò Vấp, {HCMC}"),
+        debtor=_p("Trình Văn Đông", f"101 Thống Nhất, Phường 11, Quận Gò Vấp, {HCMC}"),
+        judgment=_j("48/2020/DS-ST", "2020-05-12", _court("Quận Gò Vấp"), "district", "DS", "ST"),
+        amounts=_vnd(150_000_000), petition_date="2020-07-07", petition_place="TP. Hồ Chí Minh",
+        signed_by="Khúc Thị Thơm",
+    )
+    return Novel("words_in_parens_tuyen_ngay", _text("words_in_parens_tuyen_ngay", text), f)
+
+
+def debtor_company_prose() -> Novel:
+    """"Người phải thi hành án là Công ty …, có trụ sở tại …, do ông … làm Giám đốc."""
+    text = """
+Kính gửi: Chi cục Thi hành án dân sự Quận 9
+Tôi là Mạch Văn Toàn, địa chỉ: 5 Đỗ Xuân Hợp, Phường Phước Long B, Quận 9, TP.HCM.
+Người phải thi hành án là Công ty TNHH Cơ khí Đông Tăng Long, có trụ sở tại 88 Lã Xuân Oai, Phường Tăng Nhơn Phú A, Quận 9, TP.HCM, do ông Âu Dương Khánh làm Giám đốc.
+Tôi yêu cầu thi hành Bản án số 13/2019/LĐ-ST ngày 26/4/2019 của Tòa án nhân dân Quận 9.
+Nội dung yêu cầu: buộc Công ty trả 42.000.000 đồng tiền lương.
+Quận 9, ngày 01 tháng 7 năm 2019
+Mạch Văn Toàn
+"""
+    f = Fields(
+        addressed_to=_office("Quận 9"),
+        requester=_p("Mạch Văn Toàn", f"5 Đỗ Xuân Hợp, Phường Phước Long B, Quận 9, {HCMC}"),
+        debtor=_p("Công ty TNHH Cơ khí Đông Tăng Long", f"88 Lã Xuân Oai, Phường Tăng Nhơn Phú A, Quận 9, {HCMC}",
+                  kind="organization", representative="Âu Dương Khánh"),
+        judgment=_j("13/2019/LĐ-ST", "2019-04-26", _court("Quận 9"), "district", "LĐ", "ST"),
+        amounts=_vnd(42_000_000), petition_date="2019-07-01", petition_place="Quận 9", signed_by="Mạch Văn Toàn",
+    )
+    return Novel("debtor_company_prose", _text("debtor_company_prose", text), f)
+
+
+def thu_duc_city_court() -> Novel:
+    """A judgment of "TAND TP. Thủ Đức" (the 2021 city-level unit within HCMC) and its Chi cục."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự thành phố Thủ Đức
+Người yêu cầu thi hành án: Ông Hầu Văn Lễ
+Địa chỉ: 15 Võ Văn Ngân, Phường Linh Chiểu, Thành phố Thủ Đức, TP.HCM
+Người phải thi hành án: Ông Viên Đức Tài
+Địa chỉ: 2 Kha Vạn Cân, Phường Hiệp Bình Chánh, Thành phố Thủ Đức, TP.HCM
+Bản án số 140/2022/DS-ST ngày 16/6/2022 của TAND TP. Thủ Đức.
+Nội dung yêu cầu: buộc ông Viên Đức Tài trả 99.000.000 đồng.
+TP. Thủ Đức, ngày 19 tháng 8 năm 2022
+Người yêu cầu
+Hầu Văn Lễ
+"""
+    f = Fields(
+        addressed_to="Chi cục Thi hành án dân sự Thành phố Thủ Đức",
+        requester=_p("Hầu Văn Lễ", f"15 Võ Văn Ngân, Phường Linh Chiểu, Thành phố Thủ Đức, {HCMC}"),
+        debtor=_p("Viên Đức Tài", f"2 Kha Vạn Cân, Phường Hiệp Bình Chánh, Thành phố Thủ Đức, {HCMC}"),
+        judgment=_j("140/2022/DS-ST", "2022-06-16", "Tòa án nhân dân Thành phố Thủ Đức", "district", "DS", "ST"),
+        amounts=_vnd(99_000_000), petition_date="2022-08-19", petition_place="TP. Thủ Đức", signed_by="Hầu Văn Lễ",
+    )
+    return Novel("thu_duc_city_court", _text("thu_duc_city_court", text), f)
+
+
 # --------------------------------------------------------------------------- DOCX tables
 
 
@@ -1247,6 +1349,7 @@ BUILDERS: list[Callable[[], Novel]] = [
     signer_with_title, lawyer_prose_authorised, court_before_date, appeal_upholds, org_debtor_inline_tax,
     debtor_abroad, usd_before_number, words_amount_with_label,
     debtor_only_in_request, date_label_line, glued_number_caps_signer, email_signature_phone, caps_org_passport,
+    hard_wrapped_email, words_in_parens_tuyen_ngay, debtor_company_prose, thu_duc_city_court,
     docx_table_basic, docx_table_org, docx_table_lawyer,
 ]
 
