@@ -207,8 +207,10 @@ _DANGLING = re.compile(r"(?<![a-z])(?:cua|tai|so|nhan\s+dan|ngay|va|ve\s+viec|th
 
 def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
     """Join lines that a PDF/OCR layout (or a hard-wrapped body) broke inside a paragraph."""
-    if fmt in (DocFormat.DOCX, DocFormat.EMAIL_BODY, DocFormat.TEXT):
+    if fmt == DocFormat.DOCX:
         return lines  # paragraphs are lines already
+    if fmt in (DocFormat.EMAIL_BODY, DocFormat.TEXT):
+        return _join_hard_wrapped(lines)
     lengths = sorted(len(x.text) for x in lines if x.text)
     if not lengths:
         return lines
@@ -245,6 +247,40 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
             out.append(line)
         last = line
     return out
+
+
+_WRAP_COLUMN = 50  # a typed line this long that stops mid-sentence was wrapped by the mail program (RFC 5322 2.1.1: 78)
+
+
+def _join_hard_wrapped(lines: list[_Line]) -> list[_Line]:
+    """Typed text (an email body hard-wrapped near 72 columns): join a long line that stops mid-sentence
+    with the next when that one visibly continues it (lower case, "(", or after a comma or a dangling word)."""
+    labels = _labels()
+    out: list[_Line] = []
+    last_len = 0
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.text and line.text and last_len >= _WRAP_COLUMN
+            and not prev.text.endswith((".", ":", ";", "!", "?"))
+            and not prev.text.isupper() and not prev.cells and not line.cells
+            and not _CLOSING.search(prev.low) and not _PLACE_DATE.search(prev.low)
+            and not _starts_new(line, labels) and not _is_addressee(prev, labels)
+            and (line.text[:1].islower() or line.text.startswith("(") or _DANGLING.search(prev.low)
+                 or prev.text.endswith((",", "-", "/", "–")) and not nz.is_organization(line.text))
+        ):
+            sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
+            text = prev.text + sep + line.text
+            out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf))
+        else:
+            out.append(line)
+        last_len = len(line.text)
+    return out
+
+
+def _is_addressee(line: _Line, labels: list[_Label]) -> bool:
+    hit = _label_at_start(line, labels)
+    return hit is not None and hit.label.key == "addressed_to"
 
 
 def _squeezed_prefix(text: str, label: str) -> int | None:
