@@ -1237,6 +1237,97 @@ Hầu Văn Lễ
     return Novel("thu_duc_city_court", _text("thu_duc_city_court", text), f)
 
 
+def pdf_text_wraps() -> Novel:
+    """Text as a PDF text layer gives it: lines wrapped by the layout, also right after a hyphen ("KDTM-" / "ST")."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 5
+Người yêu cầu thi hành án: Công ty TNHH Thương mại Dịch vụ Chợ Lớn Phát
+Mã số thuế: 0304455668
+Địa chỉ: 210 Hồng Bàng, Phường 12, Quận 5, TP. Hồ Chí
+Minh
+Người phải thi hành án: Ông Lâm Chí Cường
+Địa chỉ: 33 Nguyễn Tri Phương, Phường 8, Quận 5, TP.HCM
+Yêu cầu thi hành Bản án kinh doanh thương mại sơ thẩm số 21/2018/KDTM-
+ST ngày 14/9/2018 của Tòa án nhân dân Quận 5 về việc tranh chấp hợp đồng
+mua bán hàng hóa.
+Nội dung yêu cầu: buộc ông Lâm Chí Cường thanh toán 5 tỷ 200 triệu đồng.
+TP HCM, ngày 05/3/2019
+Giám đốc
+Tiêu Quốc Hùng
+"""
+    f = Fields(
+        addressed_to=_office("Quận 5"),
+        requester=_p("Công ty TNHH Thương mại Dịch vụ Chợ Lớn Phát", f"210 Hồng Bàng, Phường 12, Quận 5, {HCMC}",
+                     kind="organization", tax_code="0304455668"),
+        debtor=_p("Lâm Chí Cường", f"33 Nguyễn Tri Phương, Phường 8, Quận 5, {HCMC}"),
+        judgment=_j("21/2018/KDTM-ST", "2018-09-14", _court("Quận 5"), "district", "KDTM", "ST",
+                    "tranh chấp hợp đồng mua bán hàng hóa"),
+        amounts=_vnd(5_200_000_000), petition_date="2019-03-05", petition_place="TP HCM", signed_by="Tiêu Quốc Hùng",
+    )
+    return Novel("pdf_text_wraps", _text("pdf_text_wraps", text, DocFormat.PDF_TEXT), f)
+
+
+def office_without_dan_su() -> Novel:
+    """"Kính gửi: Chi cục Thi hành án Quận 5" (without "dân sự"); the party lines "Sinh năm", "Nghề nghiệp" between name and address."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án Quận 5
+Người yêu cầu thi hành án: Bà Sầm Thị Xuân
+Sinh năm: 1970
+Nghề nghiệp: buôn bán
+Địa chỉ: 14 Châu Văn Liêm, Phường 14, Quận 5, TP.HCM
+Người phải thi hành án: Ông Mã Văn Kiệt
+Sinh năm: 1965
+Địa chỉ: 8 Lão Tử, Phường 11, Quận 5, TP.HCM
+Bản án số 11/2021/DS-ST ngày 23/3/2021 của Tòa án nhân dân Quận 5.
+Nội dung yêu cầu: buộc ông Mã Văn Kiệt trả 31.000.000 đồng.
+TP. Hồ Chí Minh, ngày 14 tháng 6 năm 2021
+Người yêu cầu
+Sầm Thị Xuân
+"""
+    f = Fields(
+        addressed_to=_office("Quận 5"),
+        requester=_p("Sầm Thị Xuân", f"14 Châu Văn Liêm, Phường 14, Quận 5, {HCMC}"),
+        debtor=_p("Mã Văn Kiệt", f"8 Lão Tử, Phường 11, Quận 5, {HCMC}"),
+        judgment=_j("11/2021/DS-ST", "2021-03-23", _court("Quận 5"), "district", "DS", "ST"),
+        amounts=_vnd(31_000_000), petition_date="2021-06-14", petition_place="TP. Hồ Chí Minh",
+        signed_by="Sầm Thị Xuân",
+    )
+    return Novel("office_without_dan_su", _text("office_without_dan_su", text), f)
+
+
+def called_party_a() -> Novel:
+    """"(sau đây gọi là Bên A)" after the section labels; officer asked for "là bà …"."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Cục Thi hành án dân sự TP. Hồ Chí Minh
+Người yêu cầu thi hành án (sau đây gọi là Bên A): Ngân hàng TMCP Sài Gòn Thương Tín
+Mã số thuế: 0301103908
+Địa chỉ: 266-268 Nam Kỳ Khởi Nghĩa, Phường 8, Quận 3, TP.HCM
+Người phải thi hành án (sau đây gọi là Bên B): Công ty Cổ phần Địa ốc Hoàng Quân Phát
+Địa chỉ: 5 Phan Xích Long, Phường 7, Quận Phú Nhuận, TP.HCM
+Bản án số 1020/2019/KDTM-ST ngày 30/7/2019 của Tòa án nhân dân TP. Hồ Chí Minh về việc tranh chấp hợp đồng tín dụng.
+Nội dung yêu cầu: buộc Bên B trả cho Bên A 12.000.000.000 đồng.
+Đề nghị Quý Cục phân công Chấp hành viên là bà Trần Thị Mỹ Dung tổ chức thi hành.
+TP. Hồ Chí Minh, ngày 05 tháng 11 năm 2019
+TM. NGÂN HÀNG
+Lý Thành Công
+"""
+    f = Fields(
+        addressed_to="Cục Thi hành án dân sự Thành phố Hồ Chí Minh",
+        requester=_p("Ngân hàng TMCP Sài Gòn Thương Tín", f"266-268 Nam Kỳ Khởi Nghĩa, Phường 8, Quận 3, {HCMC}",
+                     kind="organization", tax_code="0301103908"),
+        debtor=_p("Công ty Cổ phần Địa ốc Hoàng Quân Phát", f"5 Phan Xích Long, Phường 7, Quận Phú Nhuận, {HCMC}",
+                  kind="organization"),
+        judgment=_j("1020/2019/KDTM-ST", "2019-07-30", _court(HCMC), "city", "KDTM", "ST",
+                    "tranh chấp hợp đồng tín dụng"),
+        amounts=_vnd(12_000_000_000), preferred_officer="Trần Thị Mỹ Dung", petition_date="2019-11-05",
+        petition_place="TP. Hồ Chí Minh", signed_by="Lý Thành Công",
+    )
+    return Novel("called_party_a", _text("called_party_a", text), f)
+
+
 # --------------------------------------------------------------------------- DOCX tables
 
 
@@ -1350,6 +1441,7 @@ BUILDERS: list[Callable[[], Novel]] = [
     debtor_abroad, usd_before_number, words_amount_with_label,
     debtor_only_in_request, date_label_line, glued_number_caps_signer, email_signature_phone, caps_org_passport,
     hard_wrapped_email, words_in_parens_tuyen_ngay, debtor_company_prose, thu_duc_city_court,
+    pdf_text_wraps, office_without_dan_su, called_party_a,
     docx_table_basic, docx_table_org, docx_table_lawyer,
 ]
 
