@@ -136,6 +136,10 @@ _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _MULT = r"(?:\s*(?P<mult>trieu|ty|ti|nghin|ngan))?"
 _AMOUNT_AFTER = re.compile(rf"(?<![\w.,/])(?P<num>{_NUM}){_MULT}\s*(?:{_CUR_AFTER})(?![a-z])")
 _AMOUNT_BEFORE = re.compile(rf"(?<![a-z])(?P<cur>usd|sgd|eur|vnd)\s*(?P<num>{_NUM})(?![\d])")
+# figures with several scale words: "5 tỷ 200 triệu đồng", "1 tỷ 250 triệu 500 nghìn đồng"
+_AMOUNT_MIXED = re.compile(
+    rf"(?<![\w.,/])(?P<parts>(?:\d+(?:[.,]\d+)?\s*(?:ty|ti|trieu|nghin|ngan)\s*){{2,}}(?:\d{{1,3}}\s*)?)(?:{_CUR_AFTER})(?![a-z])"
+)
 _WORDS_AMOUNT = re.compile(
     r"(?<![a-z])((?:(?:" + "|".join(sorted(_NUMBER_WORDS | {"mot"}, key=len, reverse=True))
     + r")[\s,]+)+)(?:" + _CUR_AFTER + r")(?![a-z])"
@@ -169,7 +173,18 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
     """
     low = fold_lower(text)
     found: list[tuple[int, int, Amount]] = []
+    for m in _AMOUNT_MIXED.finditer(low):
+        pairs = re.findall(r"(\d+(?:[.,]\d+)?)\s*(ty|ti|trieu|nghin|ngan)?", m["parts"])
+        scales = [_SCALES[sc] for _, sc in pairs if sc]
+        if scales != sorted(scales, reverse=True) or len(set(scales)) != len(scales):
+            continue  # "2 triệu 3 tỷ" is not one sum
+        value = sum(_number_value(num, sc or None) or 0 for num, sc in pairs if num)
+        cur = next(c for c, _ in _CURRENCY_WORDS if m.group(c))
+        if value > 0:
+            found.append((m.start(), m.end(), Amount(value=value, currency=cur)))
     for m in _AMOUNT_AFTER.finditer(low):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
         cur = next(c for c, _ in _CURRENCY_WORDS if m.group(c))
         if cur == "VND" and m.group("VND") in ("d",) and not m.group("mult"):
             if "." not in m["num"] and "," not in m["num"]:
@@ -590,7 +605,9 @@ def _lower_units(text: str) -> str:
 
 
 _OFFICE = re.compile(
-    r"^(?:(chi\s*cuc|cuc)\s*(?:thi\s*hanh\s*an\s*dan\s*su|thads)|(phong)\s*(?:thi\s*hanh\s*an\s*dan\s*su|thads)\s*khu\s*vuc)\s*(.*)$"
+    # "dân sự" is often left out ("Chi cục Thi hành án Quận 5", "Chi cục THA DS Quận 5")
+    r"^(?:(chi\s*cuc|cuc)\s*(?:thi\s*hanh\s*an(?:\s*dan\s*su)?|thads|tha\s*ds)(?![a-z])|"
+    r"(phong)\s*(?:thi\s*hanh\s*an\s*dan\s*su|thads)\s*khu\s*vuc)\s*(.*)$"
 )
 
 

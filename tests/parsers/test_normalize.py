@@ -237,3 +237,28 @@ def test_foreign_country() -> None:
 )
 def test_is_organization(name: str, org: bool) -> None:
     assert nz.is_organization(name) is org
+
+
+# ---------------------------------------------------------------- forms unseen in the samples
+
+
+def test_numbered_district_in_words_or_with_leading_zero() -> None:
+    assert nz.canonical_court("TAND quận 03") == ("Tòa án nhân dân Quận 3", "district")
+    assert nz.canonical_court("Tòa án nhân dân Quận Mười Một") == ("Tòa án nhân dân Quận 11", "district")
+    assert nz.canonical_office("Chi cục THADS Quận Ba") == "Chi cục Thi hành án dân sự Quận 3"
+
+
+def test_office_named_without_dan_su() -> None:
+    assert nz.canonical_office("Chi cục Thi hành án Quận 5") == "Chi cục Thi hành án dân sự Quận 5"
+    assert nz.canonical_office("Chi cục THA DS Q.5") == "Chi cục Thi hành án dân sự Quận 5"
+
+
+def test_amount_with_several_scale_words() -> None:
+    assert [a.value for *_, a in nz.find_amounts("thanh toán 5 tỷ 200 triệu đồng")] == [5_200_000_000]
+    assert [a.value for *_, a in nz.find_amounts("trả 150 triệu đồng và 2 tỷ đồng")] == [150_000_000, 2_000_000_000]
+
+
+def test_title_compared_with_accents_and_stripped_once() -> None:
+    assert nz.normalize_name("Ông Cù Minh Hải") == "Cù Minh Hải"  # Cù is a surname, Cụ a title
+    assert nz.normalize_name("Ông Ông Văn Lực") == "Ông Văn Lực"  # Ông is also a surname
+    assert nz.normalize_name("ONG NGUYEN VAN AN") == "Nguyen Van An"
