@@ -1431,6 +1431,63 @@ def docx_table_lawyer() -> Novel:
     return Novel("docx_table_lawyer", doc, f)
 
 
+def docx_table_appeal_rows() -> Novel:
+    """A table giving the appeal and the first-instance judgment on rows of their own; the names in the section rows."""
+    rows = [
+        ("Người yêu cầu thi hành án", "Bà Lương Thị Ánh"),
+        ("Địa chỉ", "40 Lê Văn Thọ, P.9, Q. Gò Vấp, TP.HCM"),
+        ("Người phải thi hành án", "Công ty Cổ phần Xây lắp Miền Đông"),
+        ("Trụ sở", "18 Quang Trung, P.11, Q. Gò Vấp, TP.HCM"),
+        ("Người đại diện theo pháp luật", "Ông Lã Văn Bách - Tổng Giám đốc"),
+        ("Bản án phúc thẩm", "Số 77/2020/DS-PT ngày 03/3/2020 của TAND TP. Hồ Chí Minh"),
+        ("Bản án sơ thẩm", "Số 12/2019/DS-ST ngày 18/9/2019 của TAND quận Gò Vấp"),
+        ("Nội dung yêu cầu", "Buộc Công ty Cổ phần Xây lắp Miền Đông trả 640.000.000 đồng."),
+    ]
+    doc = _docx_table("docx_table_appeal_rows", ["ĐƠN YÊU CẦU THI HÀNH ÁN",
+                                                 "Kính gửi: Chi cục Thi hành án dân sự quận Gò Vấp"], rows,
+                      ["TP. Hồ Chí Minh, ngày 20 tháng 5 năm 2020", "Người yêu cầu", "Lương Thị Ánh"])
+    f = Fields(
+        addressed_to=_office("Quận Gò Vấp"),
+        requester=_p("Lương Thị Ánh", f"40 Lê Văn Thọ, Phường 9, Quận Gò Vấp, {HCMC}"),
+        debtor=_p("Công ty Cổ phần Xây lắp Miền Đông", f"18 Quang Trung, Phường 11, Quận Gò Vấp, {HCMC}",
+                  kind="organization", representative="Lã Văn Bách"),
+        judgment=_j("77/2020/DS-PT", "2020-03-03", _court(HCMC), "city", "DS", "PT",
+                    first=Ref(number="12/2019/DS-ST", date="2019-09-18", court=_court("Quận Gò Vấp"))),
+        amounts=_vnd(640_000_000), petition_date="2020-05-20", petition_place="TP. Hồ Chí Minh",
+        signed_by="Lương Thị Ánh",
+    )
+    return Novel("docx_table_appeal_rows", doc, f)
+
+
+def creditor_before_requester() -> Novel:
+    """The creditor's block first, then "Người làm đơn" (the creditor's son filing under a power of attorney)."""
+    text = HEADER + """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự huyện Cần Giờ
+Bên được thi hành án: Bà Thái Thị Lành
+Địa chỉ: Ấp Long Thạnh, xã Long Hòa, huyện Cần Giờ, TP.HCM
+Người làm đơn: Ông Thái Văn Phong (con của bà Lành, đại diện theo ủy quyền)
+Địa chỉ: 12 Rừng Sác, Thị trấn Cần Thạnh, huyện Cần Giờ, TP.HCM
+Điện thoại: 0919 818 717
+Bên phải thi hành án: Ông Dư Văn Nhỏ
+Địa chỉ: Ấp Đồng Hòa, xã Long Hòa, huyện Cần Giờ, TP.HCM
+Bản án số 05/2021/DS-ST ngày 09/4/2021 của Tòa án nhân dân huyện Cần Giờ.
+Nội dung yêu cầu: buộc ông Dư Văn Nhỏ trả cho bà Thái Thị Lành 55.000.000 đồng.
+Cần Giờ, ngày 02 tháng 6 năm 2021
+Người làm đơn
+Thái Văn Phong
+"""
+    f = Fields(
+        addressed_to=_office("Huyện Cần Giờ"),
+        requester=_p("Thái Văn Phong", f"12 Rừng Sác, Thị trấn Cần Thạnh, Huyện Cần Giờ, {HCMC}", phone="0919818717"),
+        creditor=_p("Thái Thị Lành", f"Ấp Long Thạnh, Xã Long Hòa, Huyện Cần Giờ, {HCMC}"),
+        debtor=_p("Dư Văn Nhỏ", f"Ấp Đồng Hòa, Xã Long Hòa, Huyện Cần Giờ, {HCMC}"),
+        judgment=_j("05/2021/DS-ST", "2021-04-09", _court("Huyện Cần Giờ"), "district", "DS", "ST"),
+        amounts=_vnd(55_000_000), petition_date="2021-06-02", petition_place="Cần Giờ", signed_by="Thái Văn Phong",
+    )
+    return Novel("creditor_before_requester", _text("creditor_before_requester", text), f)
+
+
 BUILDERS: list[Callable[[], Novel]] = [
     ben_duoc_label, judgment_first_roman, numbered_arabic_letters, one_paragraph_prose, lawyer_for_client,
     two_debtors, usd_amount, amount_in_words_only, hom_nay_date, recognition_of_agreement,
@@ -1441,8 +1498,8 @@ BUILDERS: list[Callable[[], Novel]] = [
     debtor_abroad, usd_before_number, words_amount_with_label,
     debtor_only_in_request, date_label_line, glued_number_caps_signer, email_signature_phone, caps_org_passport,
     hard_wrapped_email, words_in_parens_tuyen_ngay, debtor_company_prose, thu_duc_city_court,
-    pdf_text_wraps, office_without_dan_su, called_party_a,
-    docx_table_basic, docx_table_org, docx_table_lawyer,
+    pdf_text_wraps, office_without_dan_su, called_party_a, creditor_before_requester,
+    docx_table_basic, docx_table_org, docx_table_lawyer, docx_table_appeal_rows,
 ]
 
 
