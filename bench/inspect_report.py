@@ -13,7 +13,13 @@ For every `dev-*.eml` it runs `intake.pipeline.inspect_message` in-process (the 
 - the email part: subject, attachment names, petition_in, petition_attachment.
 Prints each sample's mismatches, then totals per field, per format, decision accuracy and the
 wrong decisions made with confidence ≥ routing.min_confidence. `--skip-ocr` leaves out the
-pdf-scan and jpg samples (fast run). Not a test.
+pdf-scan and jpg samples (fast run).
+
+`--pipeline` also runs the real pipeline once over the same samples (each delivered to a temporary
+Maildir of its `expected.mailbox`, and a copy to each Cc'd office; a temporary SQLite store, the
+folder outbox) and checks that
+every sample became one case whose office, rule, lane, flags and assigned officer equal the truth's
+and the inspection's, with one acknowledgement. Not a test.
 """
 
 from __future__ import annotations
@@ -73,6 +79,66 @@ def compare(truth: dict, result: Inspection) -> dict[str, list[tuple[str, object
     return out
 
 
+def pipeline_check(cfg, directory, samples: list[tuple[dict, bytes]], inspected: dict[str, dict]) -> list[str]:  # noqa: ANN001
+    """Run the pipeline once over `samples` in a temporary store; the problems found (empty when none)."""
+    import tempfile
+
+    from sqlmodel import Session, select
+
+    from intake.maildir import deliver
+    from intake.pipeline import Pipeline, header_message_id
+    from store.db import make_engine, migrate
+    from store.models import Case, Message, Outbox
+
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="inspect-report-") as tmp:
+        root = Path(tmp)
+        mail = cfg.mail.model_copy(update={"maildir": cfg.mail.maildir.model_copy(update={"root": root / "maildir"})})
+        ack = cfg.acknowledgement.model_copy(update={"transport": "outbox", "outbox_dir": root / "outbox"})
+        run_cfg = cfg.model_copy(update={"mail": mail, "acknowledgement": ack,
+                                         "store": cfg.store.model_copy(update={"url": f"sqlite:///{root / 'store.sqlite3'}"})})
+        by_mid = {}
+        for truth, raw in samples:
+            deliver(root / "maildir", truth["expected"]["mailbox"], raw)
+            for cc in (truth["email"]["cc"] or "").split(","):  # the Cc'd copy, as the other server stores it
+                slug = cc.strip().split("@")[0]
+                if slug and any(o.slug == slug for o in cfg.offices):
+                    deliver(root / "maildir", slug, f"Delivered-To: {cc.strip()}\r\n".encode() + raw)
+            by_mid[header_message_id(raw)] = truth
+        engine = make_engine(run_cfg.store.url)
+        migrate(engine)
+        report = Pipeline(run_cfg, engine, directory=directory).run_once()
+        if report.errors:
+            problems += [f"run: {e}" for e in report.errors]
+        with Session(engine) as s:
+            rows = s.exec(select(Message, Case).join(Case, Case.message_pk == Message.id, isouter=True)).all()
+            acks = {o.case_id for o in s.exec(select(Outbox).where(Outbox.kind == "ack")).all()}
+        engine.dispose()
+    seen = set()
+    for msg, case in rows:
+        truth = by_mid.get(msg.message_id)
+        if truth is None:
+            problems.append(f"message {msg.id}: not one of the samples ({msg.message_id})")
+            continue
+        sid = truth["id"]
+        seen.add(sid)
+        if case is None:
+            problems.append(f"{sid}: no case, stage {msg.stage} {msg.quarantine_code or ''}")
+            continue
+        exp = truth["expected"]
+        got = {"office": case.office, "rule": case.rule, "lane": case.lane, "flags": sorted(case.flags or []),
+               "preferred_officer": case.assigned_officer}
+        for key, value in got.items():
+            if value != exp[key]:
+                problems.append(f"{sid}: case {key} {value!r} != truth {exp[key]!r}")
+            if value != (inspected.get(sid) or {}).get(key):
+                problems.append(f"{sid}: case {key} {value!r} != inspect {(inspected.get(sid) or {}).get(key)!r}")
+        if case.id not in acks:
+            problems.append(f"{sid}: no acknowledgement queued")
+    problems += [f"{t['id']}: not stored" for t, _ in samples if t["id"] not in seen]
+    return problems
+
+
 def _ids(spec: str | None) -> set[str] | None:
     if not spec:
         return None
@@ -86,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-ocr", action="store_true", help="leave out pdf-scan and jpg samples")
     ap.add_argument("--ids", help="comma-separated sample ids or numbers")
     ap.add_argument("--quiet", action="store_true", help="totals only")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="also run the pipeline over the samples in a temporary store and compare its cases")
     args = ap.parse_args(argv)
     emls = sorted(args.samples.glob("dev-*.eml"))
     if not emls:
@@ -102,14 +170,19 @@ def main(argv: list[str] | None = None) -> int:
     confident_wrong: list[str] = []
     rejected: list[str] = []
     n_paths = len(field_paths()) + 1
+    samples: list[tuple[dict, bytes]] = []
+    inspected: dict[str, dict] = {}
     started = time.monotonic()
     for eml in emls:
         truth = json.loads(eml.with_suffix(".json").read_text(encoding="utf-8"))
         if ids and truth["id"] not in ids or args.skip_ocr and truth["format"] in OCR_FORMATS:
             continue
         t0 = time.monotonic()
-        result = inspect_message(eml.read_bytes(), cfg, directory, truth["expected"]["mailbox"])
+        raw = eml.read_bytes()
+        result = inspect_message(raw, cfg, directory, truth["expected"]["mailbox"])
         secs = time.monotonic() - t0
+        samples.append((truth, raw))
+        inspected[truth["id"]] = result.decision or {}
         miss = compare(truth, result)
         fmt = truth["format"]
         bad_fields = {k for k, _, _ in miss["fields"]}
@@ -158,6 +231,13 @@ def main(argv: list[str] | None = None) -> int:
         print("  ", w)
     if rejected:
         print("rejected (would be quarantined): " + ", ".join(rejected))
+    if args.pipeline:
+        t0 = time.monotonic()
+        problems = pipeline_check(cfg, directory, samples, inspected)
+        print(f"pipeline: {len(samples)} samples delivered and run in {time.monotonic() - t0:.0f}s; "
+              f"{len(problems)} problem(s)")
+        for problem in problems:
+            print("  ", problem)
     return 0
 
 

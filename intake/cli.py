@@ -96,9 +96,9 @@ def cmd_inspect(args: argparse.Namespace, out: _Out) -> int:
     raw = Path(args.file).read_bytes()
     if args.mailbox and not any(o.slug == args.mailbox for o in cfg.offices):
         _bad_mailbox(cfg, args.mailbox)
-    from intake.demo import mailbox_of
+    from intake.pipeline import mailbox_of
 
-    mailbox = args.mailbox or mailbox_of(raw, cfg)  # default: the office it was delivered to
+    mailbox = args.mailbox or mailbox_of(raw, cfg)  # default: as the pipeline stores it (To, Delivered-To, Cc)
     result = inspect_message(raw, cfg, _directory(cfg), mailbox)
     if args.json:
         print(_dump(result.model_dump(mode="json")))
@@ -378,7 +378,7 @@ Exit codes: 0 ok, 1 an operator must act, 2 the configuration cannot be used (th
              "intake inspect mail.eml --json | jq .decision"])
     i.add_argument("file", metavar="FILE.eml")
     i.add_argument("--mailbox", metavar="SLUG", help="the office mailbox it arrived in (affects flags, transfer); "
-                   "default: the office of its Delivered-To (or To/Cc) address")
+                   "default: as `run` stores it, the office in To, else Delivered-To, else Cc")
     i.add_argument("--json", action="store_true", help="one JSON object: headers, body, attachments, fields, "
                    "decision (truth-file `expected` shape), confidence, explanation")
     e = add("extract", cmd_extract, "extract the fields of one petition file (.docx .doc .pdf .jpg .txt .zip .eml)",

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
 from email.parser import BytesHeaderParser
+from email.utils import getaddresses
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -202,6 +203,23 @@ def mail_summary(mail: ParsedMail) -> dict[str, Any]:
     return _strip_bytes(mail.model_dump())
 
 
+# Where a message belongs: the office it was written To comes first, so that the copy Cc'd to a second
+# office (and stored first if that mailbox is polled first) is still the case of the office addressed;
+# Delivered-To (a Bcc or an alias) and Cc only when no office of ours is in To.
+ADDRESSED_HEADERS = ("To", "Delivered-To", "Cc")
+
+
+def mailbox_of(raw: bytes, cfg: Config, headers: tuple[str, ...] = ADDRESSED_HEADERS) -> str | None:
+    """The slug of the first office of `cfg` whose address is in `headers` (in that order), or None."""
+    h = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
+    by_address = {o.address.lower(): o.slug for o in cfg.offices}
+    for name in headers:
+        for _, addr in getaddresses(h.get_all(name, [])):
+            if addr.lower() in by_address:
+                return by_address[addr.lower()]
+    return None
+
+
 def header_message_id(raw: bytes) -> str | None:
     h = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
     value = h.get("Message-ID")
@@ -333,7 +351,7 @@ class Pipeline:
                 else:
                     reused = repo.reuses_message_id(s, mid)  # another message, same Message-ID: not merged
                     msg = Message(sha256=sha, message_id=mid, fingerprint=fp, raw=f.raw, size=len(f.raw),
-                                  mailbox=f.mailbox)
+                                  mailbox=mailbox_of(f.raw, self.cfg, ("To",)) or f.mailbox)
                     s.add(msg)
                     s.flush()
                     s.add(Sighting(message_pk=msg.id, mailbox=f.mailbox, uidvalidity=f.uidvalidity, uid=f.uid))

@@ -64,7 +64,7 @@ class Message(SQLModel, table=True):
     fingerprint: str | None = Field(default=None, index=True, max_length=64)
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     size: int
-    mailbox: str = Field(index=True)  # the mailbox it was first seen in
+    mailbox: str = Field(index=True)  # the office it was written To (intake.pipeline.mailbox_of), else where first seen
     received_at: datetime = Field(default_factory=utcnow)
     stage: str = Field(default=Stage.RECEIVED, index=True)
     attempts: int = 0

@@ -8,24 +8,13 @@ again: the store recognises them and makes no second case.
 
 from __future__ import annotations
 
-from email import policy
-from email.parser import BytesHeaderParser
-from email.utils import getaddresses
 from pathlib import Path
 
 from intake.config import Config
 from intake.maildir import deliver
+from intake.pipeline import mailbox_of
 
-
-def mailbox_of(raw: bytes, cfg: Config) -> str | None:
-    """The office slug a message was delivered to (Delivered-To, then To/Cc), or None."""
-    h = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
-    by_address = {o.address.lower(): o.slug for o in cfg.offices}
-    for name in ("Delivered-To", "To", "Cc"):
-        for _, addr in getaddresses(h.get_all(name, [])):
-            if addr.lower() in by_address:
-                return by_address[addr.lower()]
-    return None
+DELIVERED = ("Delivered-To", "To", "Cc")  # where a sample was delivered
 
 
 def deliver_demo_mail(cfg: Config, folder: Path) -> dict[str, int]:
@@ -33,7 +22,7 @@ def deliver_demo_mail(cfg: Config, folder: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     for path in sorted(folder.glob("*.eml")):
         raw = path.read_bytes()
-        slug = mailbox_of(raw, cfg) or cfg.offices[0].slug
+        slug = mailbox_of(raw, cfg, DELIVERED) or cfg.offices[0].slug
         deliver(cfg.mail.maildir.root, slug, raw)
         counts[slug] = counts.get(slug, 0) + 1
     return counts

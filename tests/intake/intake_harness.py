@@ -79,10 +79,10 @@ class Intake:
 
     def deliver_sample(self, name: str) -> str:
         """Deliver tests/fixtures/intake/samples/<name> to the mailbox of its Delivered-To; return the slug."""
-        from intake.demo import mailbox_of
+        from intake.demo import DELIVERED, mailbox_of
 
         raw = (FIXTURES / "samples" / name).read_bytes()
-        slug = mailbox_of(raw, self.cfg)
+        slug = mailbox_of(raw, self.cfg, DELIVERED)
         assert slug is not None, name
         self.deliver(slug, raw)
         return slug

@@ -71,3 +71,15 @@ def test_a_row_stored_before_fingerprints_still_recognises_its_cc_copy(intake):
     report = intake.run()
     assert report.new == 0 and intake.count(Message) == 1 and intake.count(Case) == 1
     assert intake.messages()[0].fingerprint is not None
+
+
+def test_a_cc_copy_polled_first_still_makes_the_case_of_the_office_written_to(intake):
+    slugs = [o.slug for o in intake.cfg.offices]
+    first, second = slugs[0], slugs[1]  # `first` is polled before `second`
+    raw = petition_mail(51, second, cc=f"{first}@thads-hcm.example")  # To: second, Cc: first
+    intake.deliver(first, redeliver(raw, first))
+    intake.deliver(second, raw)
+    intake.run()
+    [case] = intake.cases()
+    assert case.mailbox == second and case.receipt_number.startswith(f"{second.upper()}-")
+    assert intake.count(Sighting) == 2
