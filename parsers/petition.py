@@ -407,6 +407,7 @@ _DATE_ALONE = re.compile(
 )
 # the place as a label of its own ("Nơi làm đơn: TP.HCM"), beside a "Ngày làm đơn:" line
 _PLACE_LABEL = re.compile(r"^(?:noi|dia\s+diem)\s+(?:lam|viet)\s+don\s*[:|]\s*(?P<v>\S.{0,44})$")
+_TITLE = re.compile(r"^(?:don\s+(?:yeu\s+cau|de\s+nghi)\b|cong\s+hoa\s+xa\s+hoi|doc\s+lap\s*-)")
 _PLACE_BLANK = re.compile(r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam\b")  # date left blank
 _JUDGMENT_OPENER = re.compile(r"(?:yeu\s+cau|de\s+nghi|nay|theo|can\s+cu)\b.{0,60}\b(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b")
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
@@ -461,6 +462,22 @@ def _cut(lines: list[_Line]) -> _Blocks:
             b.place_date = b.place_date or line
             in_signature = True
             current = "signature"
+            continue
+        if in_signature and (_TITLE.match(line.low) or hit is not None and hit.label.group == "sections"
+                             and (hit.value or hit.label.key == "addressed_to")):
+            # the place and date stood on top, under the motto (the printed form): the body follows
+            in_signature = False
+            b.signature.clear()
+            current = None
+            if _TITLE.match(line.low) and not hit:
+                continue
+        if (not in_signature and current in ("request", "assets", "attachments", "proposal") and hit is not None
+                and hit.label.key == "requester" and not hit.value and not _ENUM.match(line.low)
+                and len(line.text) < 40):
+            # "Người yêu cầu" under the request: the signature block, with no place and date before it
+            in_signature = True
+            current = "signature"
+            b.signature.clear()
             continue
         if in_signature:
             if line.conf < 0.35 or not re.search(r"[^\W\d_]{2}", line.text):

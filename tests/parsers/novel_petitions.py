@@ -1488,6 +1488,33 @@ Thái Văn Phong
     return Novel("creditor_before_requester", _text("creditor_before_requester", text), f)
 
 
+def place_date_on_top() -> Novel:
+    """The place and date at the top right under the motto (as in the printed form), the signer at the end."""
+    text = HEADER + """
+TP. Hồ Chí Minh, ngày 18 tháng 01 năm 2021
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 2
+Người yêu cầu thi hành án: Ông Bạch Văn Hưng
+Địa chỉ: 9 Nguyễn Thị Định, P. Bình Trưng Tây, Q.2, TP.HCM
+Người phải thi hành án: Bà Mạc Thị Tuyết
+Địa chỉ: 30 Đỗ Xuân Hợp, P. Bình Trưng Đông, Q.2, TP.HCM
+Bản án số 100/2020/DS-ST ngày 11/11/2020 của Tòa án nhân dân Quận 2.
+Nội dung yêu cầu: buộc bà Mạc Thị Tuyết trả 72.000.000 đồng.
+Người yêu cầu
+(ký, ghi rõ họ tên)
+Bạch Văn Hưng
+"""
+    f = Fields(
+        addressed_to=_office("Quận 2"),
+        requester=_p("Bạch Văn Hưng", f"9 Nguyễn Thị Định, Phường Bình Trưng Tây, Quận 2, {HCMC}"),
+        debtor=_p("Mạc Thị Tuyết", f"30 Đỗ Xuân Hợp, Phường Bình Trưng Đông, Quận 2, {HCMC}"),
+        judgment=_j("100/2020/DS-ST", "2020-11-11", _court("Quận 2"), "district", "DS", "ST"),
+        amounts=_vnd(72_000_000), petition_date="2021-01-18", petition_place="TP. Hồ Chí Minh",
+        signed_by="Bạch Văn Hưng",
+    )
+    return Novel("place_date_on_top", _text("place_date_on_top", text), f)
+
+
 BUILDERS: list[Callable[[], Novel]] = [
     ben_duoc_label, judgment_first_roman, numbered_arabic_letters, one_paragraph_prose, lawyer_for_client,
     two_debtors, usd_amount, amount_in_words_only, hom_nay_date, recognition_of_agreement,
@@ -1498,7 +1525,7 @@ BUILDERS: list[Callable[[], Novel]] = [
     debtor_abroad, usd_before_number, words_amount_with_label,
     debtor_only_in_request, date_label_line, glued_number_caps_signer, email_signature_phone, caps_org_passport,
     hard_wrapped_email, words_in_parens_tuyen_ngay, debtor_company_prose, thu_duc_city_court,
-    pdf_text_wraps, office_without_dan_su, called_party_a, creditor_before_requester,
+    pdf_text_wraps, office_without_dan_su, called_party_a, creditor_before_requester, place_date_on_top,
     docx_table_basic, docx_table_org, docx_table_lawyer, docx_table_appeal_rows,
 ]
 
