@@ -29,8 +29,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.templating import Jinja2Templates
 
 from intake.config import Config
+from intake.pipeline import limits_of
 from parsers.documents import read_document, sniff
-from parsers.model import DocumentError, Limits
+from parsers.model import DocumentError
 from store.models import Attachment, AuditEvent, Case, CaseState, Message, User
 from triage import actions
 from triage.access import can_see, is_supervisor, visibility
@@ -187,11 +188,7 @@ def create_app(config: Config, engine: Engine) -> FastAPI:
         ctx.setdefault("csrf", sess.csrf if sess else "")
         return templates.TemplateResponse(request, name, ctx, status_code=status)
 
-    limits = Limits(
-        max_pages=config.extraction.max_pages, max_image_pixels=config.extraction.max_image_pixels,
-        max_unzipped_bytes=config.extraction.max_unzipped_bytes, ocr_workers=config.extraction.ocr_workers,
-        ocr_lang=config.extraction.ocr_lang,
-    )
+    limits = limits_of(config)
     text_cache: OrderedDict[int, str] = OrderedDict()
 
     def document_text(att: Attachment) -> str | None:
