@@ -118,8 +118,12 @@ def cmd_inspect(args: argparse.Namespace, out: _Out) -> int:
     print(f"Đơn:       {result.petition['reason']}")
     print("Trường:    " + _dump(result.fields).replace("\n", "\n           "))
     d = result.decision
-    print(f"Quyết định: {d['office']} ({d['rule']}), lane {d['lane']}, flags {d['flags']}, "
-          f"forward_to {d['forward_to']}, độ tin cậy {result.confidence:.2f}")
+    print(f"Quyết định: {d['office']} ({d['rule']}), lane {d['lane']}, flags {', '.join(d['flags']) or '—'}, "
+          f"độ tin cậy {result.confidence:.2f}")
+    if d["forward_to"]:
+        print(f"Chuyển đến: {d['forward_to']}")
+    if d["preferred_officer"]:
+        print(f"Chấp hành viên được đề nghị: {d['preferred_officer']}")
     print(f"Giải thích: {result.explanation}")
     return EXIT_OK
 
