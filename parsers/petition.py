@@ -453,7 +453,11 @@ def _cut(lines: list[_Line]) -> _Blocks:
             b.place_label = (line, line.text[pl.start("v"):].strip(" .,"))
             continue
         if pd is None and _DATE_ALONE.search(line.low) and len(line.text) < 90 \
-                and (not hit or hit.label.group != "sections"):
+                and (not hit or hit.label.group != "sections") \
+                and (re.search(r"hom\s+nay|lam\s+don|viet\s+don|gui\s+don|nop\s+don", line.low)
+                     or b.judgment and current != "judgment"):
+            # a bare date is the petition's only after the judgment's block ("Ngày | 10/10/2011"
+            # of a table whose bar was lost is the judgment's date)
             b.place_date = b.place_date or line
             in_signature = True
             current = "signature"
