@@ -37,6 +37,7 @@ import io
 import os
 import re
 import subprocess
+import unicodedata
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -56,9 +57,23 @@ _MIN_WIDTH = 1654
 # are scribbles of signatures, seals and punch holes ("F(4K}}—_—" at 0.32); text
 # half hidden by a red seal still reads at ~0.4.
 _MIN_LINE_CONFIDENCE = 0.35
+# ×100 (Tesseract's scale): a word without letters or digits this unsure at a line's end is a speck
+_SPECK_CONFIDENCE = 60
 # grey level; the contrast stretch never takes a lighter black point. Worn-copier scans print
 # black at 80-100 after flattening; a blank signature page's darkest 1 % is grain at ~250.
 _MAX_BLACK_POINT = 100
+_WHITE_POINT = 255
+# Re-reading of unsure lines (`_reread`): lines under this confidence (and dropped ones) are
+# read again from a crop whose greys from _REREAD_WHITES up are whitened (red seals on grey scans
+# print at ~150, black type under them at < 60); the re-read is kept when its confidence
+# is at least _REREAD_GAIN higher. At most _REREAD_MAX_LINES crops a page.
+_REREAD_BELOW = 0.8
+_REREAD_FLOOR = 0.8  # a dropped line's re-read must reach this to be kept (scribbles re-read as scribbles)
+# tried in order: 200 keeps faint worn-copier type; 170 also whitens a darker seal, kept
+# only when it reads _REREAD_GAIN surer (measured on the sample scans' unsure lines)
+_REREAD_WHITES = (200, 170)
+_REREAD_GAIN = 0.1
+_REREAD_MAX_LINES = 8
 # rows per strip in the numpy steps: working copies (float32, int32) stay a few MB a page
 _STRIP_ROWS = 256
 
@@ -94,7 +109,7 @@ def _flatten_light(grey: Image.Image) -> Image.Image:
     # paper grain, and stretching it turned the page into noise (Tesseract then read the
     # whole page as scribble and the signer's name was lost)
     lo = min(int(np.percentile(out, 1)), _MAX_BLACK_POINT)
-    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * 255.0 / (255 - lo), 0, 255).astype(np.uint8)
+    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * 255.0 / (_WHITE_POINT - lo), 0, 255).astype(np.uint8)
     return Image.fromarray(lut[out])
 
 
@@ -302,11 +317,28 @@ def _join(words: list[_Word], columns: list[tuple[int, int, int]]) -> str:
     return " ".join(kept)
 
 
-def page_lines(prepared: PreparedPage, tsv: str, page: int) -> list[Line]:
-    """Lines of one page from Tesseract's TSV, boxes in the original image's pixels."""
+def _is_text_char(c: str) -> bool:
+    # a modifier letter ("ˆ" U+02C6, category Lm) is what Tesseract reads in a seal's edge
+    return c.isalnum() and unicodedata.category(c) != "Lm"
+
+
+def _edge_speck(word: _Word) -> bool:
+    return word.conf < _SPECK_CONFIDENCE and not any(_is_text_char(c) for c in word.text)
+
+
+def page_lines(prepared: PreparedPage, tsv: str, page: int, dropped: list[Line] | None = None) -> list[Line]:
+    """Lines of one page from Tesseract's TSV, boxes in the original image's pixels.
+
+    Lines too unsure to keep are appended to `dropped` when it is given (candidates for `_reread`).
+    """
     lines: list[Line] = []
     for words in _tsv_lines(tsv):
         words.sort(key=lambda w: w.left)
+        # unsure marks at a line's ends (specks, a seal's edge, a signature's tail): not text
+        while len(words) > 1 and _edge_speck(words[0]):
+            words.pop(0)
+        while len(words) > 1 and _edge_speck(words[-1]):
+            words.pop()
         s = prepared.scale
         box = (
             min(w.left for w in words) / s,
@@ -316,9 +348,12 @@ def page_lines(prepared: PreparedPage, tsv: str, page: int) -> list[Line]:
         )
         confs = [max(w.conf, 0.0) for w in words]
         confidence = round(sum(confs) / len(confs) / 100.0, 3)
-        text = _join(words, prepared.columns)
+        # Tesseract's `vie` model reads some slashes as the fraction slash U+2044 ("03/2015⁄HC")
+        text = _join(words, prepared.columns).replace("\u2044", "/")
         # a signature, seal, fold or punch hole read as letters: nothing to read, very unsure
         if confidence < _MIN_LINE_CONFIDENCE or not any(c.isalnum() for c in text):
+            if dropped is not None:
+                dropped.append(Line(text=text, page=page, box=box, confidence=confidence))
             continue
         lines.append(Line(text=text, page=page, box=box, confidence=confidence))
     lines.sort(key=lambda ln: (ln.box[1] if ln.box else 0.0))
@@ -360,28 +395,172 @@ def osd_rotation(image: Image.Image, timeout: float = PAGE_TIMEOUT_S) -> int:
     return int(rotate.group(1)) % 360
 
 
+def _whiten(image: Image.Image, white: int) -> Image.Image:
+    """Grey levels at or above `white` become paper; darker ones are stretched to 0..255."""
+    lut = np.clip(np.arange(256, dtype=np.float32) * 255.0 / white, 0, 255).astype(np.uint8)
+    return image.point(lut.tolist())
+
+
+def _same_place(a: Line, b: Line) -> bool:
+    """The two lines' boxes overlap over half the shorter one's height (and horizontally)."""
+    assert a.box is not None and b.box is not None
+    dy = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    dx = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    return dx > 0 and dy > 0.5 * min(a.box[3] - a.box[1], b.box[3] - b.box[1])
+
+
+Area = tuple[int, int, int, int]  # left, top, right, bottom in prepared pixels
+
+_SHEET_GAP = 40  # px of white between the crops stacked on one sheet (more than a line gap)
+
+
+def _read_crops(prepared: PreparedPage, areas: list[Area], white: int, page: int, lang: str) -> list[list[Line]]:
+    """Lines read from each area of the page, greys from `white` up whitened; boxes in the
+    original image's pixels. Lines cut by a crop's side (a piece of a word) are left out.
+
+    The crops are stacked on one white sheet and read by one Tesseract call (a process
+    start and the `vie` model load cost ~0.2 s: one call a sheet, not one a line).
+    Raises OcrError if Tesseract fails.
+    """
+    crops = [_whiten(prepared.image.crop(a), white) for a in areas]
+    gap = _SHEET_GAP
+    sheet = Image.new("L", (max(c.width for c in crops) + 2 * gap, sum(c.height + gap for c in crops) + gap), 255)
+    tops: list[int] = []
+    columns: list[tuple[int, int, int]] = []
+    y = gap
+    for (x0, y0, x1, y1), crop in zip(areas, crops):
+        sheet.paste(crop, (gap, y))
+        tops.append(y)
+        columns += [(x - x0 + gap, max(t, y0) - y0 + y, min(b, y1) - y0 + y)
+                    for x, t, b in prepared.columns if x0 <= x < x1 and t < y1 and b > y0]
+        y += crop.height + gap
+    read = page_lines(PreparedPage(image=sheet, scale=1.0, skew=0.0, columns=columns),
+                      run_tesseract(_encode(sheet), lang), page)
+    s = prepared.scale
+    out: list[list[Line]] = [[] for _ in areas]
+    for ln in read:
+        assert ln.box is not None
+        left, top, right, bottom = ln.box
+        middle = (top + bottom) / 2
+        for k, ((x0, y0, x1, y1), crop_top) in enumerate(zip(areas, tops)):
+            if crop_top <= middle < crop_top + (y1 - y0):
+                if left > gap + 2 and right < gap + (x1 - x0) - 2:  # not cut by the crop's sides
+                    dx, dy = x0 - gap, y0 - crop_top
+                    box = ((left + dx) / s, (top + dy) / s, (right + dx) / s, (bottom + dy) / s)
+                    out[k].append(ln.model_copy(update={"box": box}))
+                break
+    return out
+
+
+def _reread(prepared: PreparedPage, lines: list[Line], dropped: list[Line], page: int, lang: str) -> list[Line]:
+    """Read unsure lines again from crops with the mid-greys whitened; keep what reads surer.
+
+    A red seal (mid-grey on a grey scan, ~150) or a signature stroke over a typed name
+    makes Tesseract read the whole line badly ("ys 3 Fâm Gia Đạt" at 0.56); whitened, the
+    seal disappears while the black type stays ("Lâm Gia Đạt" at 0.96). Whitening the
+    whole page instead lost faint text on worn-copier scans. At most `_REREAD_MAX_LINES`
+    crops a page, the least sure first, read in one Tesseract call per white level.
+    Raises OcrError if Tesseract fails.
+    """
+    candidates = [ln for ln in lines if ln.confidence < _REREAD_BELOW] + dropped
+    candidates = sorted((ln for ln in candidates if ln.box is not None), key=lambda ln: ln.confidence)
+    s = prepared.scale
+    width, height = prepared.image.size
+    chosen: list[tuple[Line, Area, bool]] = []
+    for ln in candidates:
+        assert ln.box is not None
+        was_dropped = ln.confidence < _MIN_LINE_CONFIDENCE or not any(_is_text_char(c) for c in ln.text)
+        x0, y0, x1, y1 = (round(v * s) for v in ln.box)
+        if y1 - y0 < 8 or x1 - x0 < 8:
+            continue
+        # a dropped line is often a signature read together with the typed name under it:
+        # the crop reaches a line height further up and down
+        pad_y = max(8, (y1 - y0) if was_dropped else (y1 - y0) // 3)
+        pad_x = max(16, (y1 - y0) // 2)
+        area = (max(0, x0 - pad_x), max(0, y0 - pad_y), min(width, x1 + pad_x), min(height, y1 + pad_y))
+        chosen.append((ln, area, was_dropped))
+        if len(chosen) == _REREAD_MAX_LINES:
+            break
+    if not chosen:
+        return lines
+    # readings per candidate: (confidence, lines) for each white level tried
+    readings: list[list[tuple[float, list[Line]]]] = [[] for _ in chosen]
+    todo = list(range(len(chosen)))
+    for white in _REREAD_WHITES:
+        if not todo:
+            break
+        got = _read_crops(prepared, [chosen[k][1] for k in todo], white, page, lang)
+        for k, again in zip(todo, got):
+            floor = _REREAD_FLOOR if chosen[k][2] else 0.0
+            again = [a for a in again if a.confidence >= floor]
+            if again:
+                conf = sum(a.confidence * len(a.text) for a in again) / sum(len(a.text) for a in again)
+                readings[k].append((conf, again))
+        todo = [k for k in todo if not readings[k] or max(c for c, _ in readings[k]) < 0.9]
+    replaced: dict[int, list[Line]] = {}
+    # the surest readings first: where two crops caught the same line, the better reading stays
+    order = sorted(range(len(chosen)), key=lambda k: -max((c for c, _ in readings[k]), default=0.0))
+    for (ln, _, was_dropped), tried in ((chosen[k], readings[k]) for k in order):
+        others = [o for o in lines if o is not ln and o.box is not None and o.confidence >= _REREAD_BELOW]
+        others += [a for got in replaced.values() for a in got]
+        best: tuple[float, list[Line]] = (0.0, [])
+        for conf, again in tried:  # a later white level only when clearly surer
+            # parts of neighbouring lines caught by the crop are already read: not twice
+            again = [a for a in again if not any(_same_place(a, o) for o in others)]
+            if again:
+                conf = sum(a.confidence * len(a.text) for a in again) / sum(len(a.text) for a in again)
+                if not best[1] or conf >= best[0] + _REREAD_GAIN:
+                    best = (conf, again)
+        new_conf, again = best
+        if not again:
+            continue
+        new_chars = sum(len(a.text) for a in again)
+        if new_conf >= ln.confidence + _REREAD_GAIN and (was_dropped or new_chars >= 0.5 * len(ln.text)):
+            replaced[id(ln)] = again
+    if not replaced:
+        return lines
+    accepted = [a for got in replaced.values() for a in got]
+    out: list[Line] = []
+    for ln in lines:
+        if id(ln) in replaced:
+            out.extend(replaced[id(ln)])
+        elif ln.confidence < _REREAD_BELOW and any(
+            _same_place(ln, a) and a.confidence > ln.confidence for a in accepted
+        ):
+            continue  # read again, surer, from a neighbour's crop
+        else:
+            out.append(ln)
+    for ln in dropped:
+        out.extend(replaced.get(id(ln), []))
+    out.sort(key=lambda ln: (ln.box[1] if ln.box else 0.0))
+    return out
+
+
 def ocr_page(image: Image.Image, page: int, lang: str) -> list[Line]:
     """Prepare and read one page; a page that reads badly is checked for orientation
-    (`osd_rotation`) and read again turned upright. Raises OcrError if Tesseract fails.
+    (`osd_rotation`) and read again turned upright; unsure lines are read again (`_reread`).
+    Raises OcrError if Tesseract fails.
     """
     prepared = prepare(image)
-    lines = page_lines(prepared, run_tesseract(_encode(prepared.image), lang), page)
-    if not _unreadable(lines):
-        return lines
-    upright = ImageOps.exif_transpose(image)
-    # on the image as it came: the prepared one (thresholded speckle, rulings gone) gave
-    # the sample photo turned 90° an orientation confidence of 0.77 instead of 14.9
-    rotation = osd_rotation(upright.convert("L"))
-    if rotation == 0:
-        return lines
-    turned = prepare(upright.rotate(-rotation, expand=True))
-    again = page_lines(turned, run_tesseract(_encode(turned.image), lang), page)
-    # boxes of `again` are in the turned page's pixels
+    dropped: list[Line] = []
+    lines = page_lines(prepared, run_tesseract(_encode(prepared.image), lang), page, dropped)
+    if _unreadable(lines):
+        upright = ImageOps.exif_transpose(image)
+        # on the image as it came: the prepared one (thresholded speckle, rulings gone) gave
+        # the sample photo turned 90° an orientation confidence of 0.77 instead of 14.9
+        rotation = osd_rotation(upright.convert("L"))
+        if rotation != 0:
+            turned = prepare(upright.rotate(-rotation, expand=True))
+            turned_dropped: list[Line] = []
+            again = page_lines(turned, run_tesseract(_encode(turned.image), lang), page, turned_dropped)
+            # boxes of `again` are in the turned page's pixels
+            if _weight(again) > _weight(lines):
+                prepared, lines, dropped = turned, again, turned_dropped
+    return _reread(prepared, lines, dropped, page, lang)
 
-    def weight(ls: list[Line]) -> float:
-        return sum(ln.confidence * len(ln.text) for ln in ls)
 
-    return again if weight(again) > weight(lines) else lines
+def _weight(lines: list[Line]) -> float:
+    return sum(ln.confidence * len(ln.text) for ln in lines)
 
 
 def ocr_pages(images: Iterable[tuple[int, Image.Image]], limits: Limits) -> list[list[Line] | OcrError]:

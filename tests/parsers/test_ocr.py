@@ -128,3 +128,22 @@ def test_pages_are_made_only_when_a_worker_is_free() -> None:
     results = ocr.ocr_pages(pages(), limits)
     assert len(results) == 5 and all(isinstance(r, list) for r in results)
     assert most_alive <= limits.ocr_workers + 1
+
+
+def test_whiten_turns_seal_grey_into_paper_and_keeps_black_type() -> None:
+    # a grey scan's red seal prints at ~150; the black type under it at < 60
+    image = Image.fromarray(np.array([[20, 60, 150, 170, 230]], dtype=np.uint8))
+    out = np.asarray(ocr._whiten(image, 170))[0].tolist()
+    assert out[0] < 40 and out[1] < 100
+    assert out[3:] == [255, 255] and out[2] > 220
+
+
+def test_signer_name_under_a_red_seal_is_read_again() -> None:
+    """A 200-dpi grey scan cut to the signature block: seal and signature over the typed name."""
+    image = Image.open(FIXTURES / "grey_scan_red_seal_over_signer.png")
+    prepared = ocr.prepare(image)
+    first = ocr.page_lines(prepared, ocr.run_tesseract(ocr._encode(prepared.image), "vie"), 1)
+    assert not any(ln.text == "Lâm Gia Đạt" for ln in first)  # the whole-page read garbles it
+    lines = ocr.ocr_page(image, 1, "vie")
+    assert any(ln.text == "Lâm Gia Đạt" and ln.confidence > 0.9 for ln in lines)
+    assert len([ln for ln in lines if "Gia Đạt" in ln.text]) == 1  # read once, not twice
