@@ -27,6 +27,17 @@ photos without EXIF orientation, pages scanned sideways or upside down.
 Page segmentation `--psm 6` (one uniform block: a form row stays one line);
 `--psm 4` and `--psm 3` found no more field values on the sample scans.
 
+Unsure lines are read again (`_reread`): lines under 0.8 confidence and the dropped
+ones (a signature read together with the typed name under it) are cropped, their
+mid-greys whitened (a red seal prints at ~150 on a grey scan, black type < 60), the
+crops stacked on one sheet and read by one Tesseract call per white level; a re-read
+replaces the line when it is surer (measured on the dev samples: signed_by on pdf-scan
+0.67 → 0.78; the photo whose signer's name was lost under the signature now reads it).
+
+Memory: pages come from a generator and are made only when a worker is free
+(`ocr_pages`), and the numpy steps work by strips of rows, so a 20-page scan
+holds at most `ocr_workers` + 1 page bitmaps and a few MB of working arrays.
+
 Output: Tesseract TSV (`tsv` config): words with boxes and confidences, grouped
 into lines (block, paragraph, line); a line's confidence is its words' mean / 100.
 """
