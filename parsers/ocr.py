@@ -345,6 +345,14 @@ def page_lines(prepared: PreparedPage, tsv: str, page: int, dropped: list[Line] 
     lines: list[Line] = []
     for words in _tsv_lines(tsv):
         words.sort(key=lambda w: w.left)
+        # unsure "letters" a few pixels tall beside full-height words are a leftover of an erased
+        # ruling or a fold ("ảnn" 1 px tall at confidence 0 after a heading): not text
+        # (dashes and dots are flat by nature and are kept)
+        tall = sorted(w.bottom - w.top for w in words)[len(words) // 2]
+        flat = [w for w in words if w.bottom - w.top < 0.3 * tall and w.conf < _SPECK_CONFIDENCE
+                and any(c.isalpha() for c in w.text)]
+        if flat and len(flat) < len(words):
+            words = [w for w in words if w not in flat]
         # unsure marks at a line's ends (specks, a seal's edge, a signature's tail): not text
         while len(words) > 1 and _edge_speck(words[0]):
             words.pop(0)

@@ -147,3 +147,23 @@ def test_signer_name_under_a_red_seal_is_read_again() -> None:
     lines = ocr.ocr_page(image, 1, "vie")
     assert any(ln.text == "Lâm Gia Đạt" and ln.confidence > 0.9 for ln in lines)
     assert len([ln for ln in lines if "Gia Đạt" in ln.text]) == 1  # read once, not twice
+
+
+def _tsv(words: list[tuple[str, int, int, int, int, float]]) -> str:
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t1\t1\t{i + 1}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}" for i, (t, x, y, w, h, c) in enumerate(words)]
+    return "\n".join([head, *rows]) + "\n"
+
+
+def test_flat_unsure_letters_and_edge_specks_are_not_text() -> None:
+    prepared = ocr.PreparedPage(image=Image.new("L", (1654, 200), 255), scale=1.0, skew=0.0)
+    tsv = _tsv([
+        ("`", 100, 50, 10, 8, 12.0),  # a speck before the line
+        ("V.", 130, 40, 40, 38, 95.0),
+        ("THÔNG", 180, 40, 120, 38, 94.0),
+        ("-", 310, 58, 12, 3, 40.0),  # a dash is flat by nature: kept
+        ("TIN", 330, 40, 60, 38, 93.0),
+        ("ảnn", 1341, 60, 60, 1, 0.0),  # 1 px tall, confidence 0: what an erased ruling leaves
+    ])
+    (line,) = ocr.page_lines(prepared, tsv, 1)
+    assert line.text == "V. THÔNG - TIN"
