@@ -73,7 +73,6 @@ _SPECK_CONFIDENCE = 60
 # grey level; the contrast stretch never takes a lighter black point. Worn-copier scans print
 # black at 80-100 after flattening; a blank signature page's darkest 1 % is grain at ~250.
 _MAX_BLACK_POINT = 100
-_WHITE_POINT = 255
 # Re-reading of unsure lines (`_reread`): lines under this confidence (and dropped ones) are
 # read again from a crop whose greys from _REREAD_WHITES up are whitened (red seals on grey scans
 # print at ~150, black type under them at < 60); the re-read is kept when its confidence
@@ -120,7 +119,7 @@ def _flatten_light(grey: Image.Image) -> Image.Image:
     # paper grain, and stretching it turned the page into noise (Tesseract then read the
     # whole page as scribble and the signer's name was lost)
     lo = min(int(np.percentile(out, 1)), _MAX_BLACK_POINT)
-    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * 255.0 / (_WHITE_POINT - lo), 0, 255).astype(np.uint8)
+    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * 255.0 / (255 - lo), 0, 255).astype(np.uint8)
     return Image.fromarray(lut[out])
 
 
