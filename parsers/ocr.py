@@ -84,6 +84,14 @@ _REREAD_FLOOR = 0.8  # a dropped line's re-read must reach this to be kept (scri
 _REREAD_WHITES = (200, 170)
 _REREAD_GAIN = 0.1
 _REREAD_MAX_LINES = 8
+# `_remove_rulings`: a fold's shadow is grey in _FOLD_SHADOW (after flattening) at each of
+# _FOLD_REACH_PX above and below its dark core (a ruling has paper there); the fold's core
+# prints at 123-147 on the sample copier scans, the type crossing it darker than _FOLD_INK.
+_FOLD_SHADOW = (150, 228)
+_FOLD_REACH_PX = (8, 11)
+_FOLD_SHADOW_RUN_PX = 24
+_FOLD_WIDEN_PX = 160
+_FOLD_INK = 110
 # rows per strip in the numpy steps: working copies (float32, int32) stay a few MB a page
 _STRIP_ROWS = 256
 
@@ -171,12 +179,36 @@ def _runs_strip(mask: np.ndarray, length: int) -> np.ndarray:
     return (f[:, hi] - f[:, lo]) > 0
 
 
+def _widen(mask: np.ndarray, px: int) -> np.ndarray:
+    """`mask` grown by `px` pixels to the left and right along each row."""
+    c = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, out=c[:, 1:])
+    x = np.arange(mask.shape[1])
+    hi = np.minimum(x + px + 1, mask.shape[1])
+    lo = np.maximum(x - px, 0)
+    return (c[:, hi] - c[:, lo]) > 0
+
+
 def _remove_rulings(grey: Image.Image) -> tuple[Image.Image, list[tuple[int, int, int]]]:
     """Erase long horizontal/vertical lines (table borders); return the vertical ones."""
     a = np.asarray(grey)
     dark = a < 200  # rulings blur to grey 130-180 on 150-dpi scans
     h, w = dark.shape
     horiz = _runs(dark, max(60, w // 8))
+    # a worn copier's fold is a long dark line too, but inside a wide grey shadow, where a
+    # ruling has paper a few pixels above and below it: erased like a ruling, it took the
+    # middle of the text crossing it (digits of amounts and phone numbers); there only the
+    # fold's grey goes, the darker type stays
+    # (grey without a break along the row: the anti-aliased edges of text are grey too, in bits)
+    shadow = _runs((a > _FOLD_SHADOW[0]) & (a < _FOLD_SHADOW[1]), _FOLD_SHADOW_RUN_PX)
+    fold = horiz.copy()
+    for d in _FOLD_REACH_PX:
+        fold[d:] &= shadow[:-d]  # grey d px above
+        fold[:-d] &= shadow[d:]  # and d px below
+        fold[:d] = False
+        fold[-d:] = False
+    fold = _widen(fold, _FOLD_WIDEN_PX) & horiz
+    horiz &= ~fold
     vert = _runs(dark.T, max(60, h // 30)).T
     lines = horiz | vert
     # thicken by one pixel so anti-aliased edges go too
@@ -184,6 +216,7 @@ def _remove_rulings(grey: Image.Image) -> tuple[Image.Image, list[tuple[int, int
     lines[1:, :] |= lines[:-1, :]
     out = a.copy()
     out[lines] = 255
+    out[fold & (a > _FOLD_INK)] = 255
     columns: list[tuple[int, int, int]] = []
     col_has = vert.any(axis=0)
     x = 0

@@ -167,3 +167,20 @@ def test_flat_unsure_letters_and_edge_specks_are_not_text() -> None:
     ])
     (line,) = ocr.page_lines(prepared, tsv, 1)
     assert line.text == "V. THÔNG - TIN"
+
+
+def test_a_fold_across_text_is_not_erased_like_a_ruling() -> None:
+    a = np.full((400, 1600), 255, dtype=np.uint8)
+    a[100:102, 100:1500] = 40  # a table ruling: paper above and below
+    for x in range(100, 1500, 30):
+        a[280:320, x : x + 12] = 30  # a line of "letters"
+    # a worn copier's fold through the letters' middle: a wide grey shadow, a darker core
+    for dy in range(-20, 21):
+        shade = 140 if abs(dy) <= 2 else 200
+        row = a[300 + dy]
+        row[row > shade] = shade
+    cleaned, _ = ocr._remove_rulings(Image.fromarray(a))
+    out = np.asarray(cleaned)
+    assert out[100:102, 100:1500].min() > 200  # the ruling is gone
+    assert (out[298:303, 100:112] < 60).all()  # the letters crossed by the fold stay whole
+    assert out[298:303, 115:127].min() > 200  # the fold's core between them goes
