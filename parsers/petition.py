@@ -357,12 +357,18 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+# Letters OCR makes of a Roman section number (I, II, III, IV, V, VI …): "HI." for "III.", "1V" for "IV".
+_NUMBERING_MISREADS = frozenset("ivxlhtj")
+
+
 def _fuzzy_section(line: _Line, low: str, start: int, labels: list[_Label]) -> _Hit | None:
     """A party section heading misread by OCR ("NGƯỜI PHẢI THHÀNHÁN"): squeezed letters within a small edit distance."""
     all_letters = [(i, ch) for i, ch in enumerate(low) if i >= start and ch.isalpha()]
     if len(all_letters) < 12:
         return None
     for skip in range(0, 4):  # a misread numbering ("HI." for "III.") before the heading
+        if any(ch not in _NUMBERING_MISREADS for _, ch in all_letters[:skip]):
+            break  # a real word before the words of a heading ("Buộc người phải thi hành án …") is prose
         hit = _fuzzy_at(line, all_letters[skip:], labels)
         if hit is not None:
             return hit

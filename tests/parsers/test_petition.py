@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parsers.documents import document_from_text
 from parsers.model import DocFormat, Document, Line
 from parsers.petition import extract
 
@@ -269,3 +270,26 @@ def test_forwarded_quoted_letter() -> None:
     assert f.debtor is not None and f.debtor.address == "20 Hoàng Văn Thụ, Phường 9, Quận Phú Nhuận, Thành phố Hồ Chí Minh"
     assert f.judgment.number == "210/2019/DS-ST" and f.judgment.court == "Tòa án nhân dân Quận Tân Bình"
     assert (f.petition_place, f.petition_date, f.signed_by) == ("TP.HCM", "2020-03-01", "Đoàn Thị Mai")
+
+
+def test_request_naming_the_debtor_by_role_is_not_a_debtor_heading():
+    # "Buộc người phải thi hành án …" is the request, not the section "Người phải thi hành án"
+    # misread by OCR (the fuzzy heading match skips only letters of a Roman section number).
+    doc = document_from_text("don.txt", "\n".join([
+        "ĐƠN YÊU CẦU THI HÀNH ÁN",
+        "Kính gửi: Chi cục Thi hành án dân sự Quận 8",
+        "Người yêu cầu thi hành án: Trần Văn Bình",
+        "Địa chỉ: 12 Âu Dương Lân, Phường 3, Quận 8, Thành phố Hồ Chí Minh",
+        "Người phải thi hành án: Lý Thị Hoa",
+        "Địa chỉ: 40 Phạm Thế Hiển, Phường 2, Quận 8, Thành phố Hồ Chí Minh",
+        "Đề nghị thi hành Bản án số 77/2021/DS-ST ngày 03/8/2021 của Tòa án nhân dân Quận 8.",
+        "Nội dung yêu cầu thi hành án:",
+        "- Buộc người phải thi hành án thanh toán cho tôi số tiền 95.000.000 đồng.",
+        "TP. Hồ Chí Minh, ngày 10 tháng 9 năm 2021",
+        "Người yêu cầu",
+        "Trần Văn Bình",
+    ]))
+    f = extract(doc).fields
+    assert f.request_content == "Buộc người phải thi hành án thanh toán cho tôi số tiền 95.000.000 đồng."
+    assert f.debtor is not None and f.debtor.name == "Lý Thị Hoa"
+    assert [a.value for a in f.amounts] == [95_000_000]
