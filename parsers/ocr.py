@@ -180,13 +180,18 @@ def _runs_strip(mask: np.ndarray, length: int) -> np.ndarray:
 
 
 def _widen(mask: np.ndarray, px: int) -> np.ndarray:
-    """`mask` grown by `px` pixels to the left and right along each row."""
-    c = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
-    np.cumsum(mask, axis=1, out=c[:, 1:])
-    x = np.arange(mask.shape[1])
-    hi = np.minimum(x + px + 1, mask.shape[1])
+    """`mask` grown by `px` pixels to the left and right along each row (by strips of rows)."""
+    h, w = mask.shape
+    x = np.arange(w)
+    hi = np.minimum(x + px + 1, w)
     lo = np.maximum(x - px, 0)
-    return (c[:, hi] - c[:, lo]) > 0
+    out = np.empty(mask.shape, dtype=bool)
+    for top in range(0, h, _STRIP_ROWS):
+        strip = mask[top : top + _STRIP_ROWS]
+        c = np.zeros((strip.shape[0], w + 1), dtype=np.int32)
+        np.cumsum(strip, axis=1, out=c[:, 1:])
+        out[top : top + _STRIP_ROWS] = (c[:, hi] - c[:, lo]) > 0
+    return out
 
 
 def _remove_rulings(grey: Image.Image) -> tuple[Image.Image, list[tuple[int, int, int]]]:
