@@ -18,7 +18,11 @@ Preparation of a page (`prepare`), each step chosen by measurement on the scans:
 - deskew: the angle (±3°) whose horizontal projection profile is sharpest;
 - table rulings removed (long horizontal and vertical dark runs), so Tesseract
   reads a form row "label  value" as one line; the vertical rulings' x
-  positions are kept to put " | " between a label and its value.
+  positions are kept to put " | " between a label and its value. A worn copier's
+  fold (a dark line inside a wide grey shadow) is not erased with the text it
+  crosses: only its grey goes (the digits of amounts and phones under it survive);
+- the contrast stretch's black point is bounded (`_MAX_BLACK_POINT`): a near-blank
+  signature page no longer turns into grain noise.
 
 A page that reads badly (few lines, mean confidence < 0.6) is checked with
 Tesseract's orientation detection (`--psm 0`, ~0.6 s) and read again upright:
