@@ -375,7 +375,10 @@ def _is_text_char(c: str) -> bool:
 
 
 def _edge_speck(word: _Word) -> bool:
-    return word.conf < _SPECK_CONFIDENCE and not any(_is_text_char(c) for c in word.text)
+    """An unsure word at a line's end made mostly of marks ("`", "l——"): a speck or a ruling's end."""
+    chars = [c for c in unicodedata.normalize("NFC", word.text) if not unicodedata.category(c).startswith("M")]
+    letters = sum(1 for c in chars if _is_text_char(c))
+    return word.conf < _SPECK_CONFIDENCE and letters * 2 < len(chars)
 
 
 def page_lines(prepared: PreparedPage, tsv: str, page: int, dropped: list[Line] | None = None) -> list[Line]:
@@ -536,7 +539,7 @@ def _reread(prepared: PreparedPage, lines: list[Line], dropped: list[Line], page
         # a dropped line is often a signature read together with the typed name under it:
         # the crop reaches a line height further up and down
         pad_y = max(8, (y1 - y0) if was_dropped else (y1 - y0) // 3)
-        pad_x = max(16, (y1 - y0) // 2)
+        pad_x = max(16, 3 * (y1 - y0) if was_dropped else (y1 - y0) // 2)
         area = (max(0, x0 - pad_x), max(0, y0 - pad_y), min(width, x1 + pad_x), min(height, y1 + pad_y))
         chosen.append((ln, area, was_dropped))
         if len(chosen) == _REREAD_MAX_LINES:

@@ -184,3 +184,8 @@ def test_a_fold_across_text_is_not_erased_like_a_ruling() -> None:
     assert out[100:102, 100:1500].min() > 200  # the ruling is gone
     assert (out[298:303, 100:112] < 60).all()  # the letters crossed by the fold stay whole
     assert out[298:303, 115:127].min() > 200  # the fold's core between them goes
+
+
+def test_an_unsure_word_in_decomposed_vietnamese_is_not_a_speck() -> None:
+    assert not ocr._edge_speck(ocr._Word("Lo\u0323\u0302c", 0, 0, 30, 20, 40.0))  # "Lộc", NFD
+    assert ocr._edge_speck(ocr._Word("l——", 0, 0, 30, 20, 43.0))
