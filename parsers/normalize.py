@@ -213,6 +213,31 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
     return sorted(found, key=lambda t: t[0])
 
 
+# ------------------------------------------------------------------ unknown values
+
+
+def _unknown_key(text: str) -> str:
+    return re.sub(r"[\s.…_:;,()\[\]\-–—*/]+", " ", fold_lower(text)).strip()
+
+
+@cache
+def _unknown_values() -> frozenset[str]:
+    return frozenset(_unknown_key(v) for v in load_data("labels.toml")["unknown"]["values"])
+
+
+def is_unknown(text: str) -> bool:
+    """True when a field value only says it is not known or not given: "không rõ", "Chưa rõ.",
+    "(không có)", "khong ro", an OCR'd "không rỏ", an empty fill-in line ("..........", "____").
+
+    The words are compared folded (accents and case ignored, labels.toml [unknown]); a short
+    note in parentheses after them ("không rõ (đã chuyển đi)") does not change that.
+    """
+    low = fold_lower(clean(text))
+    low = re.sub(r"\s*\([^)]*\)\s*$", "", low) if not re.fullmatch(r"\s*\(.*\)\s*", low) else low
+    key = _unknown_key(low)
+    return not key or key in _unknown_values()
+
+
 # ------------------------------------------------------------------ identifiers
 
 
@@ -326,6 +351,8 @@ def normalize_name(text: str) -> str | None:
     "ÔNG NGUYỄN VĂN AN" → "Nguyễn Văn An"; "Ngân hàng TMCP Ngoại thương Việt Nam
     (Vietcombank)" → "Ngân hàng TMCP Ngoại thương Việt Nam".
     """
+    if is_unknown(text):
+        return None
     name = clean(text)
     name = re.sub(r"[.…_]{2,}.*$", "", name)  # dotted fill-in lines of the form
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)  # brand or note in parentheses at the end
@@ -397,7 +424,7 @@ def normalize_address(text: str) -> str | None:
     Chí Minh". Foreign addresses are kept as written (only spacing and NFC are fixed).
     """
     addr = re.sub(r"\s*[.…_]{3,}.*$", "", clean(text)).strip(" ,.;")  # dotted fill-in lines of the form
-    if not addr:
+    if not addr or is_unknown(addr):
         return None
     if _is_foreign(addr):
         return addr

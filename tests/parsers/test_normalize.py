@@ -262,3 +262,19 @@ def test_title_compared_with_accents_and_stripped_once() -> None:
     assert nz.normalize_name("Ông Cù Minh Hải") == "Cù Minh Hải"  # Cù is a surname, Cụ a title
     assert nz.normalize_name("Ông Ông Văn Lực") == "Ông Văn Lực"  # Ông is also a surname
     assert nz.normalize_name("ONG NGUYEN VAN AN") == "Nguyen Van An"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["không rõ", "Không rỏ.", "khong ro", "Chưa rõ", "không biết", "(không có)", "...........", "____",
+     "Không xác định (đã chuyển đi nơi khác)"],
+)
+def test_unknown_value_gives_none(text: str) -> None:
+    assert nz.is_unknown(text)
+    assert nz.normalize_address(text) is None
+    assert nz.normalize_name(text) is None
+
+
+def test_value_starting_like_unknown_is_kept() -> None:
+    assert not nz.is_unknown("Không Gian Xanh")
+    assert nz.normalize_address("5 Lý Thường Kiệt, P.4, Q.10, TP.HCM") is not None

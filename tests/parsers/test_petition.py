@@ -293,3 +293,22 @@ def test_request_naming_the_debtor_by_role_is_not_a_debtor_heading():
     assert f.request_content == "Buộc người phải thi hành án thanh toán cho tôi số tiền 95.000.000 đồng."
     assert f.debtor is not None and f.debtor.name == "Lý Thị Hoa"
     assert [a.value for a in f.amounts] == [95_000_000]
+
+
+UNKNOWN_ADDRESS = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 12
+Người yêu cầu thi hành án: Ông Hà Minh Tuấn
+Địa chỉ: 9 Tô Ký, phường Tân Chánh Hiệp, quận 12, TP.HCM
+Người phải thi hành án: Ông Vũ Đình Lộc
+Địa chỉ: không rỏ
+Căn cứ Bản án số 12/2021/DS-ST ngày 3 tháng 5 năm 2021 của Tòa án nhân dân Quận 12.
+"""
+
+
+def test_debtor_address_written_as_unknown_is_null() -> None:
+    for fmt in (DocFormat.DOCX, DocFormat.PDF_SCAN):
+        f = extract(doc(UNKNOWN_ADDRESS, fmt=fmt, ocr=fmt == DocFormat.PDF_SCAN)).fields
+        assert f.debtor is not None and f.debtor.name == "Vũ Đình Lộc"
+        assert f.debtor.address is None
+        assert f.requester is not None and f.requester.address is not None
