@@ -23,6 +23,7 @@ import hashlib
 import os
 import signal
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -373,11 +374,19 @@ class Pipeline:
             q = select(Message.id).where(Message.stage.in_([st.value for st in STEP_OF_STAGE])).order_by(Message.id)
             return list(s.execute(q).scalars())
 
+    PROGRESS_SECONDS = 15.0  # a backlog of scans takes minutes: say how far it got this often
+
     def process_pending(self) -> None:
-        for pk in self.pending_ids():
+        pending = self.pending_ids()
+        last = time.monotonic()
+        for done, pk in enumerate(pending, 1):
             if self.stop.is_set():
                 return
             self.process(pk)
+            if time.monotonic() - last >= self.PROGRESS_SECONDS and done < len(pending):
+                self.progress(f"processed {done}/{len(pending)} messages "
+                              f"(cases {self.report.cases}, quarantined {self.report.quarantined})")
+                last = time.monotonic()
 
     def process(self, pk: int) -> str:
         """Move one message through its remaining steps. Returns its final stage."""

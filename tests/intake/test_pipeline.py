@@ -134,6 +134,18 @@ def test_stop_event_finishes_the_message_in_hand(intake):
     assert intake.run().cases == 4
 
 
+def test_long_backlog_reports_progress_while_processing(intake):
+    for n in range(3):
+        intake.deliver("q3", petition_mail(n))
+    lines: list[str] = []
+    p = intake.pipeline(progress=lines.append)
+    p.PROGRESS_SECONDS = 0.0  # every message, instead of every 15 seconds
+    p.run_once()
+    assert "processed 1/3 messages (cases 1, quarantined 0)" in lines
+    assert "processed 2/3 messages (cases 2, quarantined 0)" in lines
+    assert any(line.startswith("q3: 3 fetched, 3 new") for line in lines)
+
+
 def test_mailbox_error_is_reported_and_the_others_go_on(intake):
     intake.deliver("q1", petition_mail(1, "q1"))
     broken = intake.cfg.mail.maildir.root / "q3"
