@@ -1102,12 +1102,17 @@ def _fill_from_table(cites: list[_Citation], b: _Blocks) -> None:
 # --------------------------------------------------------------------------- other fields
 
 
+# a list marker at the start of an item: "1." "1)" "a)" and "1," (how OCR reads "1." on a scan);
+# "," only at the start, never inside ("thửa đất số 12, tờ bản đồ số 3")
+_ITEM_MARKER = re.compile(r"^(?:\d{1,2}\s*[.),]|[a-zđ]\s*\))\s+(?=\S)")
+
+
 def _items(parts: list[tuple[_Line, str]]) -> list[tuple[str, _Line]]:
-    """List items of a block: bullets, "1." numbering, ";" in prose."""
+    """List items of a block: bullets, "1." / "1," / "a)" numbering, ";" in prose."""
     out: list[tuple[str, _Line]] = []
     for line, text in parts:
         for piece in re.split(r"(?:^|\s+)(?:[-–•+*]\s+|\d{1,2}[.)]\s+)|;\s*", text):
-            piece = piece.strip(" .;,")
+            piece = _ITEM_MARKER.sub("", piece.strip()).strip(" .;,")
             if piece:
                 out.append((piece[0].upper() + piece[1:], line))
     return out

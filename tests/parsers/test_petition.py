@@ -312,3 +312,24 @@ def test_debtor_address_written_as_unknown_is_null() -> None:
         assert f.debtor is not None and f.debtor.name == "Vũ Đình Lộc"
         assert f.debtor.address is None
         assert f.requester is not None and f.requester.address is not None
+
+
+OCR_COMMA_MARKERS = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 8
+Người yêu cầu thi hành án: Bà Đặng Thu Hà
+Địa chỉ: 40 Phạm Thế Hiển, Phường 3, Quận 8, TP.HCM
+Người phải thi hành án: Ông Lưu Quang Vinh
+Địa chỉ: 2 Dương Bá Trạc, Phường 1, Quận 8, TP.HCM
+Căn cứ Bản án số 77/2022/DS-ST ngày 8 tháng 9 năm 2022 của Tòa án nhân dân Quận 8.
+Tài liệu kèm theo:
+1, Bản sao bản án;
+2, Biên lai thu tiền tạm ứng án phí;
+a) Giấy xác nhận tạm trú số 12, tổ 3.
+"""
+
+
+def test_attachment_markers_read_by_ocr_as_comma_are_stripped() -> None:
+    f = extract(doc(OCR_COMMA_MARKERS, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.attachments_listed == [
+        "Bản sao bản án", "Biên lai thu tiền tạm ứng án phí", "Giấy xác nhận tạm trú số 12, tổ 3"]
