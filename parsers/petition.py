@@ -1107,10 +1107,34 @@ def _fill_from_table(cites: list[_Citation], b: _Blocks) -> None:
 _ITEM_MARKER = re.compile(r"^(?:\d{1,2}\s*[.),]|[a-zđ]\s*\))\s+(?=\S)")
 
 
-def _items(parts: list[tuple[_Line, str]]) -> list[tuple[str, _Line]]:
-    """List items of a block: bullets, "1." / "1," / "a)" numbering, ";" in prose."""
-    out: list[tuple[str, _Line]] = []
+# a line that opens a new list item: a bullet, or a number / letter marker (folded text)
+_NEW_ITEM = re.compile(r"^\s*(?:[-–—•+*·]|\d{1,2}\s*[.),](?:\s|$)|[a-z]\s*\)|[ivx]{1,4}\s*[.)]\s)")
+
+
+def _unwrap(parts: list[tuple[_Line, str]]) -> list[tuple[_Line, str]]:
+    """Join a value that a table cell or a scanned paragraph wrapped over several lines: a line
+    continues the one before unless it opens a new item (a bullet, a "1." / "1," / "a)" marker,
+    or a capital after a line that ends with ".", ";" or ":")."""
+    out: list[tuple[_Line, str]] = []
     for line, text in parts:
+        t = text.strip()
+        if not t:
+            continue
+        if out:
+            prev_line, prev = out[-1]
+            new = bool(_NEW_ITEM.match(fold_lower(t))) or (t[:1].isupper() and prev.endswith((".", ";", ":")))
+            if not new:
+                out[-1] = (prev_line if prev_line.conf <= line.conf else line, f"{prev} {t}")
+                continue
+        out.append((line, t))
+    return out
+
+
+def _items(parts: list[tuple[_Line, str]]) -> list[tuple[str, _Line]]:
+    """List items of a block: bullets, "1." / "1," / "a)" numbering, ";" in prose; a value
+    wrapped over lines is one item (see `_unwrap`)."""
+    out: list[tuple[str, _Line]] = []
+    for line, text in _unwrap(parts):
         for piece in re.split(r"(?:^|\s+)(?:[-–•+*]\s+|\d{1,2}[.)]\s+)|;\s*", text):
             piece = _ITEM_MARKER.sub("", piece.strip()).strip(" .;,")
             if piece:

@@ -333,3 +333,26 @@ def test_attachment_markers_read_by_ocr_as_comma_are_stripped() -> None:
     f = extract(doc(OCR_COMMA_MARKERS, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
     assert f.attachments_listed == [
         "Bản sao bản án", "Biên lai thu tiền tạm ứng án phí", "Giấy xác nhận tạm trú số 12, tổ 3"]
+
+
+WRAPPED_ASSETS = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 7
+Người yêu cầu thi hành án: Ông Tạ Văn Khôi
+Địa chỉ: 15 Lâm Văn Bền, Phường Tân Kiểng, Quận 7, TP.HCM
+Người phải thi hành án: Ông Mạc Hữu Nghĩa
+Địa chỉ: 88 Nguyễn Thị Thập, Phường Tân Phú, Quận 7, TP.HCM
+Căn cứ Bản án số 31/2023/DS-ST ngày 4 tháng 4 năm 2023 của Tòa án nhân dân Quận 7.
+Tài sản | Lương tại Công ty TNHH Nam
+Long Hậu.
+- Xe ô tô biển số 51H-123.45 đứng tên ông Nghĩa;
+Căn hộ A-12 chung cư Sao Mai
+tầng 9.
+"""
+
+
+def test_assets_value_wrapped_over_lines_is_joined_with_a_space() -> None:
+    f = extract(doc(WRAPPED_ASSETS, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.assets == (
+        "Lương tại Công ty TNHH Nam Long Hậu; "
+        "Xe ô tô biển số 51H-123.45 đứng tên ông Nghĩa; Căn hộ A-12 chung cư Sao Mai tầng 9")
