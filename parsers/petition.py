@@ -175,7 +175,7 @@ def _prepare(doc: Document) -> list[_Line]:
                 continue
             cells = [c.strip() for c in re.split(r"\s+\|\s+|\t+|\s{3,}", text) if c.strip()]
             if ocr:
-                cells = [c for c in cells if re.search(r"\w", c)]
+                cells = [_respace_label(c) for c in cells if re.search(r"\w", c)]
             dedup: list[str] = []
             for c in cells:
                 if not dedup or fold_lower(c) != fold_lower(dedup[-1]):
@@ -298,6 +298,35 @@ def _squeezed_prefix(text: str, label: str) -> int | None:
         if j == len(target):
             return i + 1
     return None
+
+
+def _respace_label(text: str) -> str:
+    """A label that OCR squeezed at the start of a line or cell ("Địachỉ", "Họvàtên", "Tên tốchức")
+    gets its spaces back ("Địa chỉ"), so that every later reader of the party's lines sees the label
+    as written in labels.toml. Only spaces are inserted; letters and accents stay as read."""
+    low = fold_lower(text)
+    m = _ENUM.match(low)
+    start = m.end() if m else 0
+    for lab in _labels():  # longest first
+        if low.startswith(lab.text, start) and not low[start + len(lab.text):start + len(lab.text) + 1].isalnum():
+            return text
+        if " " not in lab.text:
+            continue
+        n = _squeezed_prefix(low[start:], lab.text)
+        if n is None or low[start + n:start + n + 1].isalnum():
+            continue
+        out: list[str] = []
+        k = 0  # position in the label
+        for ch in text[start:start + n]:
+            if ch == " ":
+                continue
+            while k < len(lab.text) and lab.text[k] == " ":
+                out.append(" ")
+                k += 1
+            out.append(ch)
+            k += 1
+        return text[:start] + "".join(out) + text[start + n:]
+    return text
 
 
 def _label_at_start(line: _Line, labels: list[_Label]) -> _Hit | None:

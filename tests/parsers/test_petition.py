@@ -356,3 +356,35 @@ def test_assets_value_wrapped_over_lines_is_joined_with_a_space() -> None:
     assert f.assets == (
         "Lương tại Công ty TNHH Nam Long Hậu; "
         "Xe ô tô biển số 51H-123.45 đứng tên ông Nghĩa; Căn hộ A-12 chung cư Sao Mai tầng 9")
+
+
+SQUEEZED_LABELS = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 6
+I. NGƯỜI YÊU CẦU THI HÀNH ÁN
+Tên tốchức | Công ty TNHH Thương mại Hòa Bình
+Mãsốthuế | 0312345678
+Địachỉ | 21 Hậu Giang, Phường 4, Quận 6, TP.HCM
+II. NGƯỜI PHẢI THI HÀNH ÁN
+Họvàtên | Ông Quách Văn Lực
+Địachỉ | 3 Bình Tiên, Phường 7, Quận 6, TP.HCM
+Số điệnthoại | 0903 555 666
+III. BẢN ÁN
+Căn cứ Bản án số 19/2020/KDTM-ST ngày 6 tháng 7 năm 2020 của Tòa án nhân dân Quận 6.
+"""
+
+
+def test_labels_squeezed_by_ocr_are_recognised() -> None:
+    from parsers.petition import _respace_label
+
+    assert _respace_label("Địachỉ") == "Địa chỉ"
+    assert _respace_label("Họvàtên: Lê Văn Tám") == "Họ và tên: Lê Văn Tám"
+    assert _respace_label("Tên tốchức") == "Tên tố chức"
+    assert _respace_label("Địa chỉ: 4 Lê Lợi") == "Địa chỉ: 4 Lê Lợi"
+    f = extract(doc(SQUEEZED_LABELS, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.requester is not None and f.requester.name == "Công ty TNHH Thương mại Hòa Bình"
+    assert f.requester.tax_code == "0312345678"
+    assert f.requester.address == "21 Hậu Giang, Phường 4, Quận 6, Thành phố Hồ Chí Minh"
+    assert f.debtor is not None and f.debtor.name == "Quách Văn Lực"
+    assert f.debtor.address == "3 Bình Tiên, Phường 7, Quận 6, Thành phố Hồ Chí Minh"
+    assert f.debtor.phone == "0903555666"
