@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import cache
 
 from parsers import normalize as nz
@@ -1140,30 +1141,51 @@ _ITEM_MARKER = re.compile(r"^(?:\d{1,2}\s*[.),]|[a-zđ]\s*\))\s+(?=\S)")
 _NEW_ITEM = re.compile(r"^\s*(?:[-–—•+*·]|\d{1,2}\s*[.),](?:\s|$)|[a-z]\s*\)|[ivx]{1,4}\s*[.)]\s)")
 
 
-def _unwrap(parts: list[tuple[_Line, str]]) -> list[tuple[_Line, str]]:
+def _fills_width(lines: list[_Line]) -> Callable[[_Line], bool]:
+    """Whether a line reaches the right margin of the page (by its box; else by its length against
+    the document's long lines), i.e. the text on it may have wrapped onto the next."""
+    right = max((x.box[2] for x in lines if x.box), default=None)
+    left = min((x.box[0] for x in lines if x.box), default=None)
+    lengths = sorted(len(x.text) for x in lines if x.text)
+    wide = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0] if lengths else 0
+
+    def full(line: _Line) -> bool:
+        if line.box and right is not None and left is not None:
+            return line.box[2] >= right - 0.15 * (right - left)
+        return len(line.text) >= 0.7 * wide
+
+    return full
+
+
+def _unwrap(parts: list[tuple[_Line, str]], full: Callable[[_Line], bool]) -> list[tuple[_Line, str]]:
     """Join a value that a table cell or a scanned paragraph wrapped over several lines: a line
-    continues the one before unless it opens a new item (a bullet, a "1." / "1," / "a)" marker,
-    or a capital after a line that ends with ".", ";" or ":")."""
+    continues the one before unless it opens a new item (a bullet, a "1." / "1," / "a)" marker, or a
+    capital after a line that ends with ".", ";" or ":"). A capital after an unfinished line continues
+    it only when that line fills the width (a list typed one item a line without marks stays a list)."""
     out: list[tuple[_Line, str]] = []
+    last: _Line | None = None  # the last physical line
     for line, text in parts:
         t = text.strip()
         if not t:
             continue
-        if out:
+        if out and last is not None:
             prev_line, prev = out[-1]
-            new = bool(_NEW_ITEM.match(fold_lower(t))) or (t[:1].isupper() and prev.endswith((".", ";", ":")))
+            new = bool(_NEW_ITEM.match(fold_lower(t))) or (
+                t[:1].isupper() and (prev.endswith((".", ";", ":")) or not full(last)))
             if not new:
                 out[-1] = (prev_line if prev_line.conf <= line.conf else line, f"{prev} {t}")
+                last = line
                 continue
         out.append((line, t))
+        last = line
     return out
 
 
-def _items(parts: list[tuple[_Line, str]]) -> list[tuple[str, _Line]]:
+def _items(parts: list[tuple[_Line, str]], full: Callable[[_Line], bool]) -> list[tuple[str, _Line]]:
     """List items of a block: bullets, "1." / "1," / "a)" numbering, ";" in prose; a value
     wrapped over lines is one item (see `_unwrap`)."""
     out: list[tuple[str, _Line]] = []
-    for line, text in _unwrap(parts):
+    for line, text in _unwrap(parts, full):
         for piece in re.split(r"(?:^|\s+)(?:[-–•+*]\s+|\d{1,2}[.)]\s+)|;\s*", text):
             piece = _ITEM_MARKER.sub("", piece.strip()).strip(" .;,")
             if piece:
@@ -1387,7 +1409,8 @@ def extract(doc: Document) -> Extraction:
         notes.add("amounts", amount_conf, min((x for x, _ in amount_parts), key=lambda x: x.conf))
 
     # assets
-    items = _items(b.assets)
+    full_width = _fills_width(lines)
+    items = _items(b.assets, full_width)
     items = [(t, line) for t, line in items
              if not _NOTHING.search(fold_lower(t)) and not re.fullmatch(r"\(?neu\s+co\)?\W*", fold_lower(t))]
     if items:
@@ -1396,7 +1419,7 @@ def extract(doc: Document) -> Extraction:
                   min((line for _, line in items), key=lambda x: x.conf))
 
     # attachments
-    att = _items(b.attachments)
+    att = _items(b.attachments, full_width)
     fields.attachments_listed = [t for t, _ in att]
     if att:
         notes.add("attachments_listed", CONF_LABEL if all(_plain_text(t) for t, _ in att) else CONF_WEAK,

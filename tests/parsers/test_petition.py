@@ -343,7 +343,7 @@ Người yêu cầu thi hành án: Ông Tạ Văn Khôi
 Người phải thi hành án: Ông Mạc Hữu Nghĩa
 Địa chỉ: 88 Nguyễn Thị Thập, Phường Tân Phú, Quận 7, TP.HCM
 Căn cứ Bản án số 31/2023/DS-ST ngày 4 tháng 4 năm 2023 của Tòa án nhân dân Quận 7.
-Tài sản | Lương tại Công ty TNHH Nam
+Tài sản | Ông Nghĩa đang hưởng lương hằng tháng tại Công ty TNHH Cơ khí Chính xác Nam
 Long Hậu.
 - Xe ô tô biển số 51H-123.45 đứng tên ông Nghĩa;
 Căn hộ A-12 chung cư Sao Mai
@@ -354,7 +354,7 @@ tầng 9.
 def test_assets_value_wrapped_over_lines_is_joined_with_a_space() -> None:
     f = extract(doc(WRAPPED_ASSETS, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
     assert f.assets == (
-        "Lương tại Công ty TNHH Nam Long Hậu; "
+        "Ông Nghĩa đang hưởng lương hằng tháng tại Công ty TNHH Cơ khí Chính xác Nam Long Hậu; "
         "Xe ô tô biển số 51H-123.45 đứng tên ông Nghĩa; Căn hộ A-12 chung cư Sao Mai tầng 9")
 
 
@@ -388,3 +388,18 @@ def test_labels_squeezed_by_ocr_are_recognised() -> None:
     assert f.debtor is not None and f.debtor.name == "Quách Văn Lực"
     assert f.debtor.address == "3 Bình Tiên, Phường 7, Quận 6, Thành phố Hồ Chí Minh"
     assert f.debtor.phone == "0903555666"
+
+
+UNMARKED_LIST = """
+Người yêu cầu thi hành án: Ông Tạ Văn Khôi, địa chỉ 15 Lâm Văn Bền, Phường Tân Kiểng, Quận 7, Thành phố Hồ Chí Minh
+Căn cứ Bản án số 31/2023/DS-ST ngày 4 tháng 4 năm 2023 của Tòa án nhân dân Quận 7 về việc tranh chấp hợp đồng.
+Tài liệu kèm theo:
+Bản sao bản án
+Bản sao quyết định sửa chữa bản án
+Giấy ủy quyền.
+"""
+
+
+def test_short_unmarked_list_lines_stay_separate_items() -> None:
+    f = extract(doc(UNMARKED_LIST, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.attachments_listed == ["Bản sao bản án", "Bản sao quyết định sửa chữa bản án", "Giấy ủy quyền"]
