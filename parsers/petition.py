@@ -1188,7 +1188,7 @@ def _items(parts: list[tuple[_Line, str]], full: Callable[[_Line], bool]) -> lis
     for line, text in _unwrap(parts, full):
         for piece in re.split(r"(?:^|\s+)(?:[-–•+*]\s+|\d{1,2}[.)]\s+)|;\s*", text):
             piece = _ITEM_MARKER.sub("", piece.strip()).strip(" .;,")
-            if piece:
+            if re.search(r"[^\W\d_]{2}", piece):  # an item has a word; a lone mark is a scan speck
                 out.append((piece[0].upper() + piece[1:], line))
     return out
 

@@ -397,9 +397,10 @@ Tài liệu kèm theo:
 Bản sao bản án
 Bản sao quyết định sửa chữa bản án
 Giấy ủy quyền.
+Ï
 """
 
 
-def test_short_unmarked_list_lines_stay_separate_items() -> None:
+def test_short_unmarked_list_lines_stay_separate_items_and_specks_are_no_items() -> None:
     f = extract(doc(UNMARKED_LIST, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
     assert f.attachments_listed == ["Bản sao bản án", "Bản sao quyết định sửa chữa bản án", "Giấy ủy quyền"]
