@@ -1314,7 +1314,8 @@ def _foreign(fields: Fields, b: _Blocks, text_low: str) -> ForeignElement | None
                                   detail=f"{who} có quốc tịch {party.nationality}")
         if party.address and nz.foreign_country(party.address) and not re.search(
                 r"viet\s+nam|ho\s+chi\s+minh|hcm", fold_lower(party.address)):
-            last = party.address.split(",")[-1].strip()
+            # the country part of the address, without a postal code before or after it ("Singapore 238880")
+            last = re.sub(r"^\d{4,6}\s+|\s+\d{4,6}$", "", party.address.split(",")[-1].strip())
             country = last if nz.foreign_country(last) else nz.foreign_country(party.address)
             return ForeignElement(kind="judicial_entrustment" if entrust else "party_abroad",
                                   detail=f"{who} cư trú tại {country}")

@@ -404,3 +404,21 @@ Giấy ủy quyền.
 def test_short_unmarked_list_lines_stay_separate_items_and_specks_are_no_items() -> None:
     f = extract(doc(UNMARKED_LIST, fmt=DocFormat.PDF_SCAN, ocr=True)).fields
     assert f.attachments_listed == ["Bản sao bản án", "Bản sao quyết định sửa chữa bản án", "Giấy ủy quyền"]
+
+
+DEBTOR_ABROAD_WITH_POSTCODE = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Cục Thi hành án dân sự Thành phố Hồ Chí Minh
+Người yêu cầu thi hành án: Ông Tôn Thất Hưng
+Địa chỉ: 6 Trần Hưng Đạo, Phường Cầu Ông Lãnh, Quận 1, TP.HCM
+Người phải thi hành án: Ông Lim Wei Jie
+Địa chỉ: 80 Orchard Road, #05-11, Singapore 238880
+Căn cứ Bản án số 40/2022/DS-ST ngày 2 tháng 6 năm 2022 của Tòa án nhân dân Quận 1.
+"""
+
+
+def test_country_of_a_party_abroad_is_named_without_postal_code() -> None:
+    f = extract(doc(DEBTOR_ABROAD_WITH_POSTCODE)).fields
+    assert f.debtor is not None and f.debtor.address == "80 Orchard Road, #05-11, Singapore 238880"
+    assert f.foreign_element is not None and f.foreign_element.kind == "party_abroad"
+    assert f.foreign_element.detail == "Người phải thi hành án cư trú tại Singapore"
