@@ -212,25 +212,20 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
         return lines  # paragraphs are lines already
     if fmt in (DocFormat.EMAIL_BODY, DocFormat.TEXT):
         return _join_hard_wrapped(lines)
-    lengths = sorted(len(x.text) for x in lines if x.text)
-    if not lengths:
+    if not any(x.text for x in lines):
         return lines
-    wide = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+    margins = _Margins.of(lines)
     labels = _labels()
-    right = max((x.box[2] for x in lines if x.box), default=None)
-    left = min((x.box[0] for x in lines if x.box), default=None)
     out: list[_Line] = []
     last: _Line | None = None  # the last physical line
     for line in lines:
         prev = out[-1] if out else None
-        if last is not None and last.box and right is not None and left is not None:
-            full = (last.box[2] >= right - 0.15 * (right - left)
-                    and prev is not None and bool(prev.cells) and line.box is not None) or (
-                    last.box[2] >= right - 0.15 * (right - left)
-                    and line.box is not None and (line.box[0] <= left + 0.12 * (right - left)
-                                                  or abs(line.box[0] - last.box[0]) <= 2.0))
+        if last is not None and margins.boxed(last):
+            full = margins.reaches_right(last) and line.box is not None and (
+                prev is not None and bool(prev.cells)
+                or margins.starts_left(line) or abs(line.box[0] - last.box[0]) <= 2.0)
         else:
-            full = last is not None and len(last.text) >= 0.7 * wide
+            full = last is not None and len(last.text) >= 0.7 * margins.wide
         if (
             prev is not None and last is not None and prev.text and line.text
             and not prev.text.endswith((".", ":", ";", "!", "?"))
@@ -1141,20 +1136,37 @@ _ITEM_MARKER = re.compile(r"^(?:\d{1,2}\s*[.),]|[a-zđ]\s*\))\s+(?=\S)")
 _NEW_ITEM = re.compile(r"^\s*(?:[-–—•+*·]|\d{1,2}\s*[.),](?:\s|$)|[a-z]\s*\)|[ivx]{1,4}\s*[.)]\s)")
 
 
-def _fills_width(lines: list[_Line]) -> Callable[[_Line], bool]:
-    """Whether a line reaches the right margin of the page (by its box; else by its length against
-    the document's long lines), i.e. the text on it may have wrapped onto the next."""
-    right = max((x.box[2] for x in lines if x.box), default=None)
-    left = min((x.box[0] for x in lines if x.box), default=None)
-    lengths = sorted(len(x.text) for x in lines if x.text)
-    wide = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0] if lengths else 0
+@dataclass(frozen=True)
+class _Margins:
+    """The text's left and right edges (from the line boxes) and the length of its long lines."""
 
-    def full(line: _Line) -> bool:
-        if line.box and right is not None and left is not None:
-            return line.box[2] >= right - 0.15 * (right - left)
-        return len(line.text) >= 0.7 * wide
+    left: float | None
+    right: float | None
+    wide: int
 
-    return full
+    @classmethod
+    def of(cls, lines: list[_Line]) -> "_Margins":
+        lengths = sorted(len(x.text) for x in lines if x.text)
+        wide = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0] if lengths else 0
+        return cls(min((x.box[0] for x in lines if x.box), default=None),
+                   max((x.box[2] for x in lines if x.box), default=None), wide)
+
+    def boxed(self, line: _Line) -> bool:
+        return line.box is not None and self.left is not None and self.right is not None
+
+    def reaches_right(self, line: _Line) -> bool:
+        """Whether `line` (with a box) ends near the right margin."""
+        assert line.box is not None and self.left is not None and self.right is not None
+        return line.box[2] >= self.right - 0.15 * (self.right - self.left)
+
+    def starts_left(self, line: _Line) -> bool:
+        assert line.box is not None and self.left is not None and self.right is not None
+        return line.box[0] <= self.left + 0.12 * (self.right - self.left)
+
+    def fills(self, line: _Line) -> bool:
+        """Whether a line reaches the right margin of the page (by its box; else by its length against
+        the document's long lines), i.e. the text on it may have wrapped onto the next."""
+        return self.reaches_right(line) if self.boxed(line) else len(line.text) >= 0.7 * self.wide
 
 
 def _unwrap(parts: list[tuple[_Line, str]], full: Callable[[_Line], bool]) -> list[tuple[_Line, str]]:
@@ -1410,7 +1422,7 @@ def extract(doc: Document) -> Extraction:
         notes.add("amounts", amount_conf, min((x for x, _ in amount_parts), key=lambda x: x.conf))
 
     # assets
-    full_width = _fills_width(lines)
+    full_width = _Margins.of(lines).fills
     items = _items(b.assets, full_width)
     items = [(t, line) for t, line in items
              if not _NOTHING.search(fold_lower(t)) and not re.fullmatch(r"\(?neu\s+co\)?\W*", fold_lower(t))]
