@@ -8,39 +8,13 @@ from __future__ import annotations
 
 import pytest
 
+from bench.accuracy import field_paths, get, norm
 from parsers.model import Fields
 from parsers.petition import extract
-from parsers.vietnamese import clean, fold
 from tests.parsers.novel_petitions import Novel, novel_cases
 
-PARTY_KEYS = ("name", "kind", "id_number", "tax_code", "address", "phone", "email", "representative", "nationality")
-JUDGMENT_KEYS = ("number", "date", "court", "court_level", "case_type", "stage", "subject", "first_instance",
-                 "recognition")
-TOP_KEYS = ("addressed_to", "amounts", "assets", "attachments_listed", "preferred_officer", "foreign_element",
-            "petition_date", "petition_place", "signed_by")
-PATHS = ([f"{r}.{k}" for r in ("requester", "creditor", "debtor") for k in PARTY_KEYS]
-         + [f"judgment.{k}" for k in JUDGMENT_KEYS] + list(TOP_KEYS))
-
+PATHS = field_paths()
 CASES = novel_cases()
-
-
-def _get(d: dict, path: str):
-    for part in path.split("."):
-        if d is None:
-            return None
-        d = d.get(part)
-    return d
-
-
-def _norm(value, folded: bool):
-    if isinstance(value, str):
-        v = clean(value)
-        return fold(v) if folded else v
-    if isinstance(value, list):
-        return [_norm(v, folded) for v in value]
-    if isinstance(value, dict):
-        return {k: _norm(v, folded) for k, v in value.items()}
-    return value
 
 
 def wrong_fields(case: Novel, got: Fields) -> list[str]:
@@ -50,7 +24,7 @@ def wrong_fields(case: Novel, got: Fields) -> list[str]:
     for path in PATHS:
         if path in case.skip:
             continue
-        want, have = _norm(_get(want_d, path), case.folded), _norm(_get(got_d, path), case.folded)
+        want, have = norm(get(want_d, path), case.folded), norm(get(got_d, path), case.folded)
         if want != have:
             out.append(f"{path}: want {want!r}, got {have!r}")
     return out

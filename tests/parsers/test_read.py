@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.email_report import truth_roles
 from parsers.email import parse_mail
 from parsers.model import Limits, ParsedMail, PetitionRead, Reason, Rejected
 from parsers.read import classify, extract_file, read_petition
@@ -121,15 +122,6 @@ def test_extract_file_txt_and_eml(tmp_path):
 # ------------------------------------------------------------------ real samples against their truth
 
 
-def _roles(truth: dict) -> dict[str, str]:
-    roles = {}
-    for att in truth["attachments"]:
-        roles[att["filename"]] = att["role"]
-        for child in att.get("contains") or []:
-            roles[child["filename"]] = child["role"]
-    return roles
-
-
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_sample_petition_location_matches_truth(path):
     truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["email"]
@@ -139,7 +131,7 @@ def test_sample_petition_location_matches_truth(path):
     assert isinstance(result, PetitionRead), result
     assert result.petition_in == truth["petition_in"]
     assert result.attachment == truth["petition_attachment"]
-    assert result.roles == _roles(truth)
+    assert result.roles == truth_roles(truth)
     assert result.forwarded_by == truth["forwarded_by"]
 
 
