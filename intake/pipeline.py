@@ -44,7 +44,7 @@ from intake.letters import queue_letter
 from intake.sources import Cursor, Fetched, MailSource, SourceError, open_source
 from intake.transport import SendReport, send_pending
 from parsers.email import parse_mail
-from parsers.model import REASON_TEXT, Limits, ParsedMail, PetitionRead, Reason, Rejected
+from parsers.model import REASON_TEXT, Extraction, Limits, ParsedMail, PetitionRead, Reason, Rejected
 from parsers.read import read_petition
 from routing import Decision, Directory, load_directory, route
 from store import repo
@@ -185,10 +185,13 @@ def decide(mail: ParsedMail, cfg: Config, directory: Directory, mailbox: str | N
     read = read_petition(mail, limits_of(cfg))
     if isinstance(read, Rejected):
         return read
-    ext = read.extraction
-    decision = route(ext.fields, directory, mailbox=mailbox, no_diacritics=ext.no_diacritics,
-                     min_confidence=cfg.routing.min_confidence, extraction_confidence=ext.confidence())
-    return Decided(read, decision)
+    return Decided(read, route_extraction(read.extraction, cfg, directory, mailbox))
+
+
+def route_extraction(ext: Extraction, cfg: Config, directory: Directory, mailbox: str | None) -> Decision:
+    """Route what was read, with the config's confidence threshold (the pipeline and a clerk's correction)."""
+    return route(ext.fields, directory, mailbox=mailbox, no_diacritics=ext.no_diacritics,
+                 min_confidence=cfg.routing.min_confidence, extraction_confidence=ext.confidence())
 
 
 def _strip_bytes(value: Any) -> Any:

@@ -21,6 +21,7 @@ from parsers.model import Extraction, FieldNote, Fields, Source
 from routing.model import Decision
 import routing
 from intake.letters import queue_letter
+from intake.pipeline import route_extraction
 from store.models import AuditEvent, Case, CaseState, Outbox, User, utcnow
 from store.repo import next_number
 from triage.access import TRIAGE, can_see
@@ -113,17 +114,14 @@ Router = Callable[[Extraction, str], Decision]  # (extraction, mailbox) -> Decis
 
 
 def make_router(cfg: Config) -> Router:
-    """routing.route bound to the office directory of `cfg`, loaded once.
+    """`intake.pipeline.route_extraction` bound to the office directory of `cfg`, loaded once.
 
     Raises routing.DirectoryError if the directory file cannot be read.
     """
     directory = routing.load_directory(cfg.routing.directory)
 
     def decide(extraction: Extraction, mailbox: str) -> Decision:
-        return routing.route(
-            extraction.fields, directory, mailbox=mailbox, no_diacritics=extraction.no_diacritics,
-            min_confidence=cfg.routing.min_confidence, extraction_confidence=extraction.confidence(),
-        )
+        return route_extraction(extraction, cfg, directory, mailbox)
 
     return decide
 
