@@ -163,13 +163,23 @@ def _number_value(num: str, mult: str | None) -> int | None:
     return value
 
 
-def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
+# "(Bằng chữ: …)" this close after a figure's end repeats that figure
+_IN_WORDS_REACH = 40
+
+
+def find_amounts(text: str, trust_words: bool = False) -> list[tuple[int, int, Amount]]:
     """Sums of money in `text` as (start, end, Amount), in order of appearance.
 
     Figures ("150.000.000 đồng", "1.868.647.000 VNĐ", "SGD 61,500", "2,5 tỷ đồng") and
     amounts in words ("một trăm năm mươi triệu đồng"). Words that only repeat a figure
     ("(Bằng chữ: …)") are left out: an amount in words counts only when no figure stands
     in the same sentence before it.
+
+    A petition writes a sum twice, in figures and "bằng chữ" (in words). When the figure
+    before "(Bằng chữ: …)" could not be read (an OCR'd "2706 520.000 đầng"), the words give
+    the sum. When both were read and differ, `trust_words` (OCR'd text: a digit under a
+    copier's fold reads as another digit, while a misread number word no longer parses at
+    all) makes the words' value replace the figure's; otherwise the figure as typed stays.
     """
     low = fold_lower(text)
     found: list[tuple[int, int, Amount]] = []
@@ -202,8 +212,9 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
             continue
         before = low[max(0, m.start() - 80):m.start()]
-        if "bang chu" in before[-25:]:
-            continue  # "(Bằng chữ: …)" repeating a figure
+        if "bang chu" in before[-25:]:  # "(Bằng chữ: …)" repeating a figure
+            _check_in_words(found, low, m, trust_words)
+            continue
         if any(0 <= m.start() - e <= 60 and not re.search(r"\.\s|\n|;", low[e:m.start()]) for _, e, _ in found):
             continue  # words right after a figure repeat it
         value = parse_amount_words(m.group(1))
@@ -211,6 +222,25 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
             cur = next(c for c, _ in _CURRENCY_WORDS if m.group(c))
             found.append((m.start(), m.end(), Amount(value=value, currency=cur)))
     return sorted(found, key=lambda t: t[0])
+
+
+def _check_in_words(found: list[tuple[int, int, Amount]], low: str, words: re.Match[str], trust_words: bool) -> None:
+    """Compare "(Bằng chữ: …)" with the figure just before it; add or correct that figure (see `find_amounts`)."""
+    value = parse_amount_words(words.group(1))
+    if not value or value < 1000:
+        return
+    opening = low.rfind("bang chu", 0, words.start())
+    cur = next(c for c, _ in _CURRENCY_WORDS if words.group(c))
+    figure = max((i for i, (_, e, _) in enumerate(found) if 0 <= opening - e <= _IN_WORDS_REACH),
+                 key=lambda i: found[i][1], default=None)
+    if figure is None:
+        # no figure read right before: the sum written in figures was lost or garbled, unless
+        # the same sum was read as a figure elsewhere in the sentence
+        if not any(a.value == value for _, _, a in found):
+            found.append((words.start(), words.end(), Amount(value=value, currency=cur)))
+    elif trust_words and found[figure][2].value != value and found[figure][2].currency == cur:
+        start, end, _ = found[figure]
+        found[figure] = (start, end, Amount(value=value, currency=cur))
 
 
 # ------------------------------------------------------------------ unknown values
@@ -412,9 +442,27 @@ def _expand_part(part: str, hcmc_name: str) -> str:
                 return hcmc_name
             if is_upper_text(rest):
                 rest = title_case(rest.lower())
-            keep_case = unit if p[:1].isupper() or p[:1] != fold_lower(p)[:1] or True else unit
-            return f"{keep_case} {rest}"
+            return f"{unit} {rest}"
     return p
+
+
+# units below the ward, before their number ("Tổ 7", "Khu phố 2", "Ấp 3"): any part of an address,
+# the first one included; written back with their accents (OCR reads "Tổ 7" as "Tố 7")
+_NUMBERED_UNITS = [
+    (re.compile(r"to\s+dan\s+pho(?=\s*\d)"), "Tổ dân phố"),
+    (re.compile(r"khu\s+pho(?=\s*\d)"), "Khu phố"),
+    (re.compile(r"to(?=\s*\d)"), "Tổ"),
+    (re.compile(r"ap(?=\s*\d)"), "Ấp"),
+]
+
+
+def _numbered_unit(part: str) -> str:
+    low = fold_lower(part)
+    for pattern, unit in _NUMBERED_UNITS:
+        m = pattern.match(low)
+        if m:
+            return unit + part[m.end():]
+    return part
 
 
 def normalize_address(text: str) -> str | None:
@@ -431,7 +479,7 @@ def normalize_address(text: str) -> str | None:
     no_diacritics = fold_lower(addr) == addr.lower()
     hcmc = "Thành phố Hồ Chí Minh"
     # "P7" "Q3" glued: split off; also "P.7,Q.3" without spaces
-    parts = [x for x in re.split(r"\s*,\s*", addr) if x.strip()]
+    parts = [_numbered_unit(x.strip()) for x in re.split(r"\s*,\s*", addr) if x.strip()]
     # a house/street part may carry the ward after a dash: leave it
     out = [_expand_part(x, hcmc) if i > 0 or len(parts) == 1 else x.strip() for i, x in enumerate(parts)]
     if out and _HCMC_RE.search(fold_lower(out[0])) and len(parts) > 1:

@@ -105,38 +105,80 @@ def _ocr_trim(text: str) -> str:
     return _OCR_TAIL.sub("", text).strip()
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    pattern: re.Pattern[str]  # on folded lower-case text; group "s1", "s2", … the gaps between words
+    text: str  # as written, with its accents
+    place: bool  # a place name: its words may run together or have a speck between them
+
+
+# between two words of a place name, OCR may lose the space ("Quận ThủĐứC") or read a speck of
+# the page as a short capital token ("Hồ Chí LỒ Minh" at a fold); see `_gap_ok`
+_PLACE_GAP = r"(?:\s+(?:\S{1,2}\s+)?)?"
+
+
 @cache
-def _ocr_phrases() -> list[tuple[re.Pattern[str], str]]:
+def _ocr_phrases() -> list[_Phrase]:
     data = nz.load_data("ocr_phrases.toml")["phrases"]
     places = nz.load_data("places.toml")
-    names = list(data) + places["hcmc"]["urban"] + places["hcmc"]["rural"] + ["Hồ Chí Minh"] \
-        + places["provinces"]["provinces"] + places["provinces"]["cities"]
+    place_names = set(places["hcmc"]["urban"] + places["hcmc"]["rural"] + ["Hồ Chí Minh"]
+                      + places["provinces"]["provinces"] + places["provinces"]["cities"])
     out = []
-    for phrase in sorted(set(names), key=len, reverse=True):
+    for phrase in sorted(set(data) | place_names, key=len, reverse=True):
         key = fold_lower(phrase)
         if len(key) < 4 or not re.search(r"[^\x00-\x7f]", phrase):
             continue
-        out.append((re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, key.split())) + r"(?![\w])"), phrase))
+        place = phrase in place_names and " " in phrase
+        words = key.split()
+        gap = _PLACE_GAP if place else r"\s+"
+        body = re.escape(words[0]) + "".join(f"(?P<s{i}>{gap}){re.escape(w)}" for i, w in enumerate(words[1:], 1))
+        out.append(_Phrase(re.compile(r"(?<![\w])" + body + r"(?![\w])"), phrase, place))
     return out
 
 
+def _gap_ok(text: str, start: int, end: int) -> bool:
+    """The gap text[start:end] between two words of a place name is a space, nothing before a
+    capital (words run together), or a speck: a short all-capital token between words that are not."""
+    gap = text[start:end]
+    if not gap.strip():
+        return bool(gap) or (text[end:end + 1].isupper() and text[start - 1:start].isalpha())
+    speck = gap.strip()
+    words = text[max(0, start - 12):start].split()[-1:] + text[end:end + 12].split()[:1]
+    return (speck.isupper() or not any(c.isalnum() for c in speck)) and not any(w.isupper() for w in words)
+
+
+def _same_case(read: str, word: str) -> str:
+    """`word` in the case it was read in: upper, capitalised, or else as the phrase writes it."""
+    if read.isupper() and len(read) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if read[:1].isupper() else word
+
+
 def _ocr_correct(text: str) -> str:
-    """Write domain phrases misread by OCR with their accents ("sơ thấm" → "sơ thẩm"), keeping case."""
+    """Write domain phrases misread by OCR with their accents ("sơ thấm" → "sơ thẩm"), keeping case.
+
+    Place names are also found with their words run together or a speck between them
+    ("Quận ThủĐứC" → "Quận Thủ Đức").
+    """
     low = fold_lower(text)
-    chars = list(text)
-    for pattern, phrase in _ocr_phrases():
-        for m in pattern.finditer(low):
-            original = text[m.start():m.end()]
-            if len(original) != len(phrase) or original == phrase:
+    taken: list[tuple[int, int, str]] = []  # (start, end, replacement); longer phrases first
+    for phrase in _ocr_phrases():
+        for m in phrase.pattern.finditer(low):
+            if any(m.start() < e and s < m.end() for s, e, _ in taken):
                 continue
-            if original.isupper():
-                fixed = phrase.upper()
-            elif original[:1].isupper():
-                fixed = phrase[:1].upper() + phrase[1:]
-            else:
-                fixed = phrase
-            chars[m.start():m.end()] = list(fixed)
-    return "".join(chars)
+            gaps = [(m.start(g), m.end(g)) for g in m.re.groupindex]
+            if not all(_gap_ok(text, a, b) for a, b in gaps if text[a:b] != " "):
+                continue
+            if text[m.start():m.end()] == phrase.text:
+                continue
+            # each word keeps the case it was read in ("THỰC PHÃM", "Thực Phãm", "thực phãm")
+            bounds = [m.start(), *(x for gap in gaps for x in gap), m.end()]
+            fixed = " ".join(_same_case(text[a:b], word)
+                             for (a, b), word in zip(zip(bounds[::2], bounds[1::2]), phrase.text.split()))
+            taken.append((m.start(), m.end(), fixed))
+    for start, end, fixed in sorted(taken, reverse=True):
+        text = text[:start] + fixed + text[end:]
+    return text
 
 
 # a sentence end inside a typed paragraph: a full word or a number, a period, a capital
@@ -159,9 +201,13 @@ def _split_typed(text: str) -> list[str]:
     return out
 
 
+def _is_ocr(doc: Document) -> bool:
+    return doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE)
+
+
 def _prepare(doc: Document) -> list[_Line]:
     lines: list[_Line] = []
-    ocr = doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE)
+    ocr = _is_ocr(doc)
     for i, line in enumerate(doc.lines):
         raw_parts = line.text.split("\n")
         if not ocr:
@@ -177,6 +223,9 @@ def _prepare(doc: Document) -> list[_Line]:
             cells = [c.strip() for c in re.split(r"\s+\|\s+|\t+|\s{3,}", text) if c.strip()]
             if ocr:
                 cells = [_respace_label(c) for c in cells if re.search(r"\w", c)]
+                # a speck read in a form's label column before the wrapped rest of a value ("4 | đất đai")
+                if len(cells) == 2 and re.fullmatch(r"\W*\w?\W*", cells[0]) and cells[1][:1].islower():
+                    cells = cells[1:]
             dedup: list[str] = []
             for c in cells:
                 if not dedup or fold_lower(c) != fold_lower(dedup[-1]):
@@ -185,7 +234,7 @@ def _prepare(doc: Document) -> list[_Line]:
             text = " | ".join(dedup)
             lines.append(_Line(text, fold_lower(text), i, line.page, line.box, line.confidence,
                                dedup if len(dedup) > 1 else []))
-    return _join_wrapped(lines, doc.format)
+    return _join_wrapped(lines, doc.format, ocr)
 
 
 def _starts_new(line: _Line, labels: list[_Label]) -> bool:
@@ -206,8 +255,12 @@ def _starts_new(line: _Line, labels: list[_Label]) -> bool:
 _DANGLING = re.compile(r"(?<![a-z])(?:cua|tai|so|nhan\s+dan|ngay|va|ve\s+viec|thanh\s+pho|toa\s+an|tand|theo|cho|voi)$")
 
 
-def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
-    """Join lines that a PDF/OCR layout (or a hard-wrapped body) broke inside a paragraph."""
+def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list[_Line]:
+    """Join lines that a PDF/OCR layout (or a hard-wrapped body) broke inside a paragraph.
+
+    OCR'd phrases are corrected again once joined: a place name broken over two lines
+    ("Thành phố Hồ Chí" / "LỒ Minh") is only whole here.
+    """
     if fmt == DocFormat.DOCX:
         return lines  # paragraphs are lines already
     if fmt in (DocFormat.EMAIL_BODY, DocFormat.TEXT):
@@ -236,8 +289,9 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat) -> list[_Line]:
             and not _PLACE_DATE.search(prev.low)
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
-            text = prev.text + sep + line.text
-            cells = [*prev.cells[:-1], prev.cells[-1] + sep + line.text] if prev.cells else []
+            fix = _ocr_correct if ocr else (lambda t: t)
+            text = fix(prev.text + sep + line.text)
+            cells = [*prev.cells[:-1], fix(prev.cells[-1] + sep + line.text)] if prev.cells else []
             out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf), cells)
         else:
             out.append(line)
@@ -663,8 +717,9 @@ _TAX = re.compile(r"(?:ma\s+so\s+thue|mst|ma\s+so\s+doanh\s+nghiep|msdn|ma\s+so\
                   r"[^\d\n]{0,12}?(?P<v>\d[\d .-]{8,16}\d)")
 _PHONE = re.compile(r"(?:dien\s+thoai(?:\s+di\s+dong)?|\bdt\b|\bdtdd\b|\bsdt\b|di\s+dong|\btel\b|\bphone\b|\bmobile\b|"
                     r"\bhotline\b|\bzalo\b|so\s+may)"
-                    r"[^\d+\n]{0,14}?(?P<v>\(?\+?\d[\d .()-]{7,17}\d)")
+                    r"[^\d+\n]{0,14}?(?P<v>\(?\+?\d(?:[\d .()-]|,(?=\d)){7,17}\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_OCR_TALL_I = re.compile(r"(?<=[a-z0-9])[ÌÍỈĨỊ](?=[a-z0-9])")
 _NATIONALITY = re.compile(r"quoc\s+tich\s*:?\s*(?P<v>[^,;.\n|(]+)")
 _REP_LABEL = re.compile(r"(?:nguoi\s+)?dai\s+dien(?:\s+theo(?:\s+(?:phap\s+luat|uy\s+quyen))?|\s+hop\s+phap|\s+boi)?\s*(?:\([^)]*\))?\s*[:|]\s*(?P<v>.+)")
 _REP_PROSE = re.compile(
@@ -674,6 +729,13 @@ _REP_PROSE = re.compile(
 _NAME_PROSE = re.compile(r"(?<![a-z])(?:^ong\s*(?:/\s*ba|\(\s*ba\s*\))(?=\s*[:|])|toi\s+(?:ten\s+)?la|^toi\s*,(?=\s*[a-z]+\s+[a-z]+)|toi\s+ten(?=\s+[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
                          r"|ten\s+(?:doanh\s+nghiep|cong\s+ty|co\s+quan|don\s+vi)|^ten(?=\s*[:|]))"
                          r"\s*(?:\([^)]*\))?[\s.:|-]*(?P<v>[^\s.:|-].*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
+
+
+@cache
+def _rep_by_office() -> re.Pattern[str]:
+    offices = sorted({fold_lower(w) for w in nz.load_data("labels.toml")["positions"]["held"]}, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in offices)
+    return re.compile(r"(?:^|\|\s*|\n)(?P<v>(?:ong|ba)\s+[^|\n,;:]+?)\s*[-–—,]\s*(?:chuc\s+vu\s*:?\s*)?(?:" + alt + r")(?![a-z])")
 
 
 _TITLED = re.compile(r"(?:ong|ba|anh|chi|luat\s+su)\s+(?=\S)")
@@ -715,7 +777,7 @@ class _Notes:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.notes: dict[str, FieldNote] = {}
-        self.ocr_factor = 0.93 if doc.ocr or doc.format in (DocFormat.PDF_SCAN, DocFormat.IMAGE) else 1.0
+        self.ocr_factor = 0.93 if _is_ocr(doc) else 1.0
 
     def add(self, key: str, conf: float, line: _Line | None, text: str | None = None) -> None:
         # values checked by shape (numbers, dates, codes, canonical courts) suffer less from a
@@ -808,14 +870,17 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
     ):
         found = _value(text, low, pattern)
         if found:
-            value = norm(found[0])
+            # a comma between digits is a dot misread ("08,5997.4124") or separates two numbers
+            value = norm(found[0]) or norm(found[0].split(",")[0])
             if value:
                 setattr(party, key, value)
                 line = _line_at(lines, found[1])
                 notes.add(f"{prefix}.{key}", CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE, line)
     em = _EMAIL.search(re.sub(r"(?<=[\w.])\((?=[\w-]+\.[a-z]{2,})", "@", re.sub(r"\(@|@\)|\s@\s?", "@", text)))
     if em:
-        party.email = fold(em.group(0)).strip(".").lower()
+        # an address has no accented letters: a tall "Ì" among small letters is OCR's reading of an
+        # "l" (one stroke, like "I", in a sans-serif font), a small "ì" that of an "i" and its dot
+        party.email = fold(_OCR_TALL_I.sub("l", em.group(0))).strip(".").lower()
         notes.add(f"{prefix}.email", CONF_LABEL, _line_at(lines, em.start()))
     found = _value(text, low, _ADDRESS) or _value(text, low, _address_labelled()) or _value(text, low, _ADDRESS_WEAK)
     if found and len(found[0]) > 4:
@@ -843,6 +908,12 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
             rep = text[m.start("v"):m.end("v")]
             rep_conf = CONF_PROSE
             rep_pos = m.start("v")
+    if not rep and party.kind == "organization":
+        # the label unread ("_Ngzười +„i điện then — — | Ông Mai Văn Bảo - Chủ tịch"): a titled
+        # person holding an office of the organisation is its representative
+        m = _rep_by_office().search(low)
+        if m:
+            rep, rep_conf, rep_pos = text[m.start("v"):m.end("v")], CONF_WEAK, m.start("v")
     if rep:
         rep = re.split(r"\s+\|\s+|\n", rep)[0]
         rep_name = nz.normalize_name(rep)
@@ -1268,6 +1339,28 @@ def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
     return None
 
 
+def _agree_on_signer(fields: Fields, notes: _Notes) -> None:
+    """The signer is mostly a party or its representative, so the name is read twice; where the
+    two readings differ only in their accents (OCR misread one: "Phẩm Minh Đông" under the
+    signature, "Phạm Minh Đông" above), the reading from the surer line stands for both."""
+    signer = fields.signed_by
+    assert signer is not None
+    for role in ("requester", "creditor"):
+        party: Party | None = getattr(fields, role)
+        if party is None:
+            continue
+        for attr in ("name", "representative"):
+            value = getattr(party, attr)
+            if not value or value == signer or fold_lower(value) != fold_lower(signer):
+                continue
+            note, signer_note = notes.notes.get(f"{role}.{attr}"), notes.notes["signed_by"]
+            if note is not None and note.confidence > signer_note.confidence:
+                fields.signed_by = value
+            else:
+                setattr(party, attr, signer)
+            return
+
+
 # the verb of a request: what the debtor must do ("buộc …", "phải trả", "thanh toán")
 _OBLIGATION = re.compile(r"\b(?:buoc|phai\s+(?:tra|thanh\s+toan|boi\s+thuong|cap\s+duong)|tra\s+cho|thanh\s+toan\s+cho)\b")
 # the debtor named in the request only: "buộc ông Vương Văn Định (địa chỉ: …) trả …"
@@ -1415,9 +1508,9 @@ def extract(doc: Document) -> Extraction:
         amount_conf = CONF_WEAK
     if any(not _plain_text(t) for _, t in amount_parts):
         amount_conf = min(amount_conf, CONF_WEAK)  # specks in the request: a figure may be lost
-    for line, t in amount_parts:
-        for _, _, amount in nz.find_amounts(t):
-            fields.amounts.append(amount)
+    # one text: "(Bằng chữ: …)" is often on the line after its figure
+    for _, _, amount in nz.find_amounts(" ".join(t for _, t in amount_parts), trust_words=_is_ocr(doc)):
+        fields.amounts.append(amount)
     if fields.amounts:
         notes.add("amounts", amount_conf, min((x for x, _ in amount_parts), key=lambda x: x.conf))
 
@@ -1468,6 +1561,7 @@ def extract(doc: Document) -> Extraction:
     if signer:
         fields.signed_by = signer[0]
         notes.add("signed_by", CONF_LABEL if b.place_date else CONF_PROSE, signer[1])
+        _agree_on_signer(fields, notes)
 
     fields.foreign_element = _foreign(fields, b, full_low)
     if fields.foreign_element:

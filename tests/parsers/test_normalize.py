@@ -278,3 +278,24 @@ def test_unknown_value_gives_none(text: str) -> None:
 def test_value_starting_like_unknown_is_kept() -> None:
     assert not nz.is_unknown("Không Gian Xanh")
     assert nz.normalize_address("5 Lý Thường Kiệt, P.4, Q.10, TP.HCM") is not None
+
+
+def test_amount_in_words_after_a_figure() -> None:
+    agree = "trả 150.000.000 đồng (Bằng chữ: Một trăm năm mươi triệu đồng)"
+    assert [a.value for *_, a in nz.find_amounts(agree)] == [150_000_000]
+    differ = "trả 158.000.000 đồng (Bằng chữ: Một trăm năm mươi triệu đồng)"
+    assert [a.value for *_, a in nz.find_amounts(differ)] == [158_000_000]  # typed: the figure
+    assert [a.value for *_, a in nz.find_amounts(differ, trust_words=True)] == [150_000_000]  # OCR'd: the words
+    lost = "trả 15O.OOO.OOO đầng (Bằng chữ: Một trăm năm mươi triệu đồng)"
+    assert [a.value for *_, a in nz.find_amounts(lost)] == [150_000_000]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Tố 7, Ấp Tân Định, Xã Tân An Hội, Huyện Củ Chi", "Tổ 7, Ấp Tân Định, Xã Tân An Hội, Huyện Củ Chi"),
+    ("Tổ dân phố 3, P.7, Q.3", "Tổ dân phố 3, Phường 7, Quận 3"),
+    ("Khu pho 2, Phường Linh Trung", "Khu phố 2, Phường Linh Trung"),
+    ("Áp 3, Xã Bình Mỹ", "Ấp 3, Xã Bình Mỹ"),
+    ("12 Tố Hữu, P.7", "12 Tố Hữu, Phường 7"),  # a street's name, not a unit
+])
+def test_numbered_units_below_the_ward(text: str, want: str) -> None:
+    assert nz.normalize_address(text) == want

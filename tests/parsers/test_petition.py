@@ -422,3 +422,60 @@ def test_country_of_a_party_abroad_is_named_without_postal_code() -> None:
     assert f.debtor is not None and f.debtor.address == "80 Orchard Road, #05-11, Singapore 238880"
     assert f.foreign_element is not None and f.foreign_element.kind == "party_abroad"
     assert f.foreign_element.detail == "Người phải thi hành án cư trú tại Singapore"
+
+
+# OCR misreadings of a scanned form, each with what the form or the law gives to undo it
+MISREAD_SCAN = """
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi | Chi cục Thi hành án dân sự Quận GòVấp
+I. NGƯỜI YÊU CẦU THI HÀNH ÁN
+Tên tổ chức | Công ty TNHH Thực phấm Sông Hậu
+Địa chỉ | 9 Quang Trung, Phường 10, Quận Gò Vấp, Thành phố Hồ Chí
+XÃ Minh
+Điện thoại | ..09,1234.5678
+Email | phaply.shÌcm@songhau.vn
+Người đại diện theo ủy quyền | Ông Trịnh Quốc Bảo - Trưởng phòng pháp chế
+II. NGƯỜI PHẢI THI HÀNH ÁN
+Tên tổ chức | Công ty Cổ phần Vận tải Bình Minh
+Địa chỉ | Tố 3, Khu phố 2, Phường Tân Thới Nhất, Quận 12, Thành phố Hồ Chí Minh
+_Ngưò‘i đa1 đíên _— | Bà Lâm Ngọc Diệp - Giám đốc
+III. BẢN ÁN YÊU CẦU THI HÀNH
+Số | 45/2018/KDTM-ST
+Ngày | 09/10/2018
+Cơ quan ban hành | Tòa án nhân dân Quận Gò Vấp
+Về việc | Tranh chấp hợp đồng vận chuyển
+7 | hàng hóa
+IV. NỘI DUNG YÊU CẦU THI HÀNH ÁN
+- Buộc Công ty Cổ phần Vận tải Bình Minh trả 1.005 000 đẫng
+(Bằng chữ: Một tỷ hai trăm lẻ năm triệu đồng), trong đó nợ gốc 1.000.000.000 đồng;
+- Tiền lãi 5.000.000 đồng (Bằng chữ: Năm mươi triệu đồng).
+Gò Vấp, ngày 05 tháng 01 năm 2019
+ĐẠI DIỆN NGƯỜI YÊU CẦU
+Trình Quốc Bảo
+"""
+
+
+def test_ocr_misreadings_are_undone_by_what_the_form_repeats() -> None:
+    lines = MISREAD_SCAN.strip("\n").split("\n")
+    conf = [0.6 if t == "Trình Quốc Bảo" else 0.95 for t in lines]
+    f = extract(doc(MISREAD_SCAN, DocFormat.PDF_SCAN, conf=conf, ocr=True)).fields
+    assert f.addressed_to == "Chi cục Thi hành án dân sự Quận Gò Vấp"  # words run together
+    assert f.requester is not None
+    assert f.requester.name == "Công ty TNHH Thực phẩm Sông Hậu"  # a trade's name, one reading
+    assert f.requester.address == "9 Quang Trung, Phường 10, Quận Gò Vấp, Thành phố Hồ Chí Minh"  # a speck
+    assert f.requester.phone == "0912345678"  # a dot read as a comma
+    assert f.requester.email == "phaply.shlcm@songhau.vn"  # a tall "l" read as "Ì"
+    assert f.debtor is not None and f.debtor.address is not None
+    assert f.debtor.address.startswith("Tổ 3, Khu phố 2,")  # a numbered unit
+    assert f.debtor.representative == "Lâm Ngọc Diệp"  # label unread, an office held
+    assert f.judgment.subject == "tranh chấp hợp đồng vận chuyển hàng hóa"  # a speck in the label column
+    # the figures garbled or misread, the sums in words stand
+    assert [a.value for a in f.amounts] == [1_205_000_000, 1_000_000_000, 50_000_000]
+    assert f.signed_by == "Trịnh Quốc Bảo"  # the representative's name, read on a surer line
+
+
+def test_typed_figure_stands_against_its_words() -> None:
+    text = MISREAD_SCAN.replace("1.005 000 đẫng", "1.205.000.000 đồng")
+    f = extract(doc(text)).fields  # typed: the citizen's figure is what was written
+    assert [a.value for a in f.amounts] == [1_205_000_000, 1_000_000_000, 5_000_000]
