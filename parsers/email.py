@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 
 import mailparser
 
-from parsers import archive
+from parsers import archive, tnef
 from parsers.model import Limits, MailAttachment, ParsedMail, Reason, Rejected
 from parsers.vietnamese import nfc
 
@@ -346,16 +346,18 @@ class _Walk:
         if not isinstance(data, bytes):
             data = b""
         name = _filename(part)
-        if ctype == "application/octet-stream" and name and name.lower().endswith(".dat") \
-                and name.lower().startswith("winmail"):
-            ctype = "application/ms-tnef"
-        if ctype == "application/ms-tnef" or ctype == "application/vnd.ms-tnef":
-            ctype = "application/ms-tnef"
-            self.defects.append("TNEF (winmail.dat) attachment: Outlook rich text, its files are not unpacked")
+        if tnef.is_tnef(name or "", ctype, data):
+            ctype = tnef.TNEF_TYPE
         name = name or _made_up_name(ctype, index)
         att = MailAttachment(filename=name, content_type=ctype, size=len(data), sha256=_sha256(data),
                              data=data, inline=inline)
-        if archive.is_zip(name, ctype, data):
+        if ctype == tnef.TNEF_TYPE:  # Outlook's winmail.dat: the files are inside
+            files = tnef.list_tnef(data, self.unzip_budget)
+            if isinstance(files, str):
+                self.defects.append(f"{name}: {files}")
+            else:
+                att = att.model_copy(update={"children": files})
+        elif archive.is_zip(name, ctype, data):
             members = archive.list_zip(data, self.limits, budget=self.unzip_budget)
             if isinstance(members, str):
                 self.defects.append(f"{name}: {members}")

@@ -156,10 +156,19 @@ def test_forwarded_rfc822_is_parsed_recursively():
     assert "Người phải thi hành án" not in mail.body_text  # the outer body stays the cover note
 
 
-def test_winmail_dat_is_detected_as_tnef():
+def test_winmail_dat_without_files_is_detected_as_tnef():
     mail = parse("winmail_dat.eml")
     assert mail.attachments[0].content_type == "application/ms-tnef"
     assert any("TNEF" in d for d in mail.defects)
+
+
+def test_winmail_dat_files_are_unpacked_with_their_windows_1258_names():
+    mail = parse("winmail_petition.eml")
+    (att,) = mail.attachments
+    assert att.content_type == "application/ms-tnef" and not mail.defects
+    (inner,) = att.children
+    assert (inner.filename, inner.content_type) == ("Đơn yêu cầu.txt", "text/plain")
+    assert "ĐƠN YÊU CẦU THI HÀNH ÁN" in inner.data.decode("utf-8")
 
 
 def test_zip_members_listed_with_utf8_names_without_flag():

@@ -72,10 +72,17 @@ def test_zip_bomb_is_unreadable_attachment():
     assert "giải nén" in result.detail
 
 
-def test_winmail_dat_is_unreadable_attachment():
+def test_winmail_dat_without_files_is_unreadable_attachment():
     result = read("winmail_dat.eml")
     assert isinstance(result, Rejected) and result.code is Reason.UNREADABLE_ATTACHMENT
     assert "TNEF" in result.detail
+
+
+def test_petition_inside_winmail_dat_is_read():
+    result = read("winmail_petition.eml")
+    assert isinstance(result, PetitionRead), result
+    assert result.attachment == "Đơn yêu cầu.txt" and result.roles["winmail.dat"] == "archive"
+    assert result.extraction.fields.judgment.number == "123/2019/DS-ST"
 
 
 def test_classify_without_diacritics_and_old_tone_placement():
