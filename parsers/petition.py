@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 from functools import cache
 
+from parsers import lexicon
 from parsers import normalize as nz
 from parsers.model import (
     Document,
@@ -1339,6 +1340,30 @@ def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
     return None
 
 
+_HOUSE_NUMBER = re.compile(r"(?P<num>(?:số\s+)?[\w/-]*\d[\w/-]*)\s+(?P<street>\S.*)", re.IGNORECASE)
+
+
+def _repair_marks(fields: Fields) -> None:
+    """OCR'd text: the marks of personal names' syllables and of street names mended from the
+    lexicons (`parsers.lexicon`: "Phẩm Minh Đông" → "Phạm Minh Đông", "23 Lê Duấn" → "23 Lê Duẩn")."""
+    for party in (fields.requester, fields.creditor, fields.debtor):
+        if party is None:
+            continue
+        if party.name and party.kind == "person":
+            party.name = lexicon.correct_person_name(party.name)
+        if party.representative:
+            party.representative = lexicon.correct_person_name(party.representative)
+        if party.address:
+            first, sep, rest = party.address.partition(", ")
+            m = _HOUSE_NUMBER.fullmatch(first)
+            if m:
+                party.address = first[:m.start("street")] + lexicon.correct_street(m["street"]) + sep + rest
+    for attr in ("signed_by", "preferred_officer"):
+        value = getattr(fields, attr)
+        if value:
+            setattr(fields, attr, lexicon.correct_person_name(value))
+
+
 def _agree_on_signer(fields: Fields, notes: _Notes) -> None:
     """The signer is mostly a party or its representative, so the name is read twice; where the
     two readings differ only in their accents (OCR misread one: "Phẩm Minh Đông" under the
@@ -1561,6 +1586,9 @@ def extract(doc: Document) -> Extraction:
     if signer:
         fields.signed_by = signer[0]
         notes.add("signed_by", CONF_LABEL if b.place_date else CONF_PROSE, signer[1])
+    if _is_ocr(doc):
+        _repair_marks(fields)
+    if fields.signed_by:
         _agree_on_signer(fields, notes)
 
     fields.foreign_element = _foreign(fields, b, full_low)

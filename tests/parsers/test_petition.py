@@ -479,3 +479,23 @@ def test_typed_figure_stands_against_its_words() -> None:
     text = MISREAD_SCAN.replace("1.005 000 đẫng", "1.205.000.000 đồng")
     f = extract(doc(text)).fields  # typed: the citizen's figure is what was written
     assert [a.value for a in f.amounts] == [1_205_000_000, 1_000_000_000, 5_000_000]
+
+
+MARKS_MISREAD = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 1
+Người yêu cầu thi hành án: Phẩm Văn Tuấn
+Địa chỉ: 23 Lê Duấn, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh
+Người phải thi hành án: Nguyễn Đỏ Ngọc Bảo
+Căn cứ Bản án số 45/2018/DS-ST ngày 09/10/2018 của Tòa án nhân dân Quận 1.
+"""
+
+
+def test_marks_of_names_and_streets_are_mended_in_ocr_text_only() -> None:
+    f = extract(doc(MARKS_MISREAD, DocFormat.IMAGE, ocr=True)).fields
+    assert f.requester is not None and f.debtor is not None
+    assert f.requester.name == "Phạm Văn Tuấn"
+    assert f.requester.address == "23 Lê Duẩn, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh"
+    assert f.debtor.name == "Nguyễn Đỗ Ngọc Bảo"
+    typed = extract(doc(MARKS_MISREAD)).fields  # typed by the citizen: kept as written
+    assert typed.requester is not None and typed.requester.name == "Phẩm Văn Tuấn"
