@@ -158,6 +158,11 @@ def _like(model: str, text: str) -> str:
     return text
 
 
+def is_name_syllable(word: str) -> bool:
+    """True when `word` (any case, NFC or not) is a listed surname or given-name syllable."""
+    return isinstance(word, str) and _key(word) in _given_names().rank
+
+
 def correct_person_name(name: str) -> str:
     """A person's name with OCR-misread syllables repaired: "Phẩm Minh Đông" → "Phạm Minh Đông".
 

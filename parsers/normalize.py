@@ -416,8 +416,9 @@ _HCMC_RE = re.compile(
 )
 _UNIT_RULES = [
     # (folded pattern at the start of an address part, canonical unit word)
-    (r"(?:phuong|p)\s*\.?\s*(?=\d)|(?:phuong|p\.)\s*", "Phường"),
-    (r"(?:quan|q)\s*\.?\s*(?=\d)|(?:quan|q\.)\s*", "Quận"),
+    # "P Tân Phú" (OCR lost the dot): a lone P or Q before a name is the unit too
+    (r"(?:phuong|p)\s*\.?\s*(?=\d)|(?:phuong|p\.)\s*|p\s+", "Phường"),
+    (r"(?:quan|q)\s*\.?\s*(?=\d)|(?:quan|q\.)\s*|q\s+", "Quận"),
     (r"(?:huyen|h\.)\s*", "Huyện"),
     (r"(?:thi\s*tran|tt\.)\s*", "Thị trấn"),
     (r"(?:thi\s*xa|tx\.)\s*", "Thị xã"),

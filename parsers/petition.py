@@ -97,7 +97,9 @@ def _labels() -> list[_Label]:
 
 
 _OCR_LEAD = re.compile(r"^(?:[^\w(\[\-–•+*“\"]+|_+)+")
-_OCR_TAIL = re.compile(r"(?:\s+(?:[^\w\s()]+|[^\x00-\x7f\W]|[^\w\s]*_+[^\w\s]*))+$")
+# a lone letter after a line is a page edge, ruling or fold read as an I ("Hạnh phúc Ị"), not a
+# word: Vietnamese one-letter words (Á in "Đông Nam Á", Ý, Ô) are kept
+_OCR_TAIL = re.compile(r"(?:\s+(?:[^\w\s()]+|[ÌÍÎÏĨỈỊìíîïĩỉị]|[^\w\s]*_+[^\w\s]*))+$")
 
 
 def _ocr_trim(text: str) -> str:
@@ -172,6 +174,9 @@ def _ocr_correct(text: str) -> str:
                 continue
             if text[m.start():m.end()] == phrase.text:
                 continue
+            read = text[m.start():m.end()].split()
+            if not phrase.place and all(w[:1].isupper() and lexicon.is_name_syllable(w) for w in read):
+                continue  # a person's name ("Phan Văn Tài"), not the trade ("vận tải")
             # each word keeps the case it was read in ("THỰC PHÃM", "Thực Phãm", "thực phãm")
             bounds = [m.start(), *(x for gap in gaps for x in gap), m.end()]
             fixed = " ".join(_same_case(text[a:b], word)
@@ -235,7 +240,12 @@ def _prepare(doc: Document) -> list[_Line]:
             text = " | ".join(dedup)
             lines.append(_Line(text, fold_lower(text), i, line.page, line.box, line.confidence,
                                dedup if len(dedup) > 1 else []))
-    return _join_wrapped(lines, doc.format, ocr)
+    joined = _join_wrapped(lines, doc.format, ocr)
+    if not ocr:
+        return joined
+    # a printed paragraph, once its lines are joined, is split into its sentences as typed text is
+    return [_Line(part, fold_lower(part), x.index, x.page, x.box, x.conf, x.cells if part == x.text else [])
+            for x in joined for part in (_split_typed(x.text) if x.text else [x.text])]
 
 
 def _starts_new(line: _Line, labels: list[_Label]) -> bool:
@@ -247,13 +257,37 @@ def _starts_new(line: _Line, labels: list[_Label]) -> bool:
         return True
     if _PLACE_DATE.search(line.low) and len(line.low) < 80:
         return True
-    if _JUDGMENT_OPENER.match(line.low) or re.match(r"(?:nay\s+)?(?:toi|chung\s+toi)\s", line.low):
+    if _JUDGMENT_OPENER.match(line.low) or re.match(r"(?:nay\s+)?(?:toi|chung\s+toi)\s", line.low) \
+            or re.match(r"(?:ban\s+an|quyet\s+dinh)\s+(?:[a-z]+\s+){0,6}?so\b", line.low):
         return True
     return False
 
 
 # a line ending with one of these words cannot end a sentence: the next line continues it
 _DANGLING = re.compile(r"(?<![a-z])(?:cua|tai|so|nhan\s+dan|ngay|va|ve\s+viec|thanh\s+pho|toa\s+an|tand|theo|cho|voi)$")
+
+
+# "… Tòa án nhân dân Quận" / "8. …": a unit's number on the next line is no list item
+_UNIT_AT_END = re.compile(r"(?<![a-z])(?:quan|phuong|huyen|so|to|ap|khu\s+pho)$")
+# "… của TAND TP." / "Hồ Chí Minh": an abbreviation's dot ends no sentence
+_ABBREVIATION_AT_END = re.compile(r"(?<![^\W\d_])(?:TP|Tp|P|Q|H|TT|TX|Tx|Tt)\.$")
+
+
+def _label_length(label: str, labels: list[_Label]) -> int:
+    """Length of the form label `label` (a table's label cell) starts with; 0 for none."""
+    text = f"{label} | X"
+    hit = _label_at_start(_Line(text, fold_lower(text), 0, 1, None, 1.0, [label, "X"]), labels)
+    return len(hit.label.text) if hit else 0
+
+
+def _wraps_label(prev: _Line, line: _Line, labels: list[_Label]) -> bool:
+    """`line` carries the rest of `prev`'s label cell: joined, they make a longer label than either."""
+    head = line.cells[0] if line.cells else line.text
+    if len(head.split()) > 4 or (not line.cells and not head[:1].islower() and not head.isupper()):
+        return False
+    if line.cells and _label_length(head, labels):
+        return False  # a row of its own ("Địa chỉ | …" then "Email | …")
+    return _label_length(prev.cells[0] + " " + head, labels) > _label_length(prev.cells[0], labels)
 
 
 def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list[_Line]:
@@ -274,20 +308,31 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
     last: _Line | None = None  # the last physical line
     for line in lines:
         prev = out[-1] if out else None
+        if prev is not None and prev.cells and line.text and _wraps_label(prev, line, labels):
+            # a form's label wrapped in its narrow column ("Người yêu cầu thi hành" / "án"),
+            # maybe with its value ("BẢN ÁN, QUYẾT ĐỊNH | … của Tòa" / "YÊU CẦU THI HÀNH | án nhân dân …")
+            more = line.cells or [line.text]
+            cells = [a + " " + b for a, b in zip(prev.cells, more)] + prev.cells[len(more):] + more[len(prev.cells):]
+            text = " | ".join(cells)
+            out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf), cells)
+            last = line
+            continue
         if last is not None and margins.boxed(last):
             full = margins.reaches_right(last) and line.box is not None and (
                 prev is not None and bool(prev.cells)
                 or margins.starts_left(line) or abs(line.box[0] - last.box[0]) <= 2.0)
         else:
             full = last is not None and len(last.text) >= 0.7 * margins.wide
+        unit_number = prev is not None and bool(_UNIT_AT_END.search(prev.low)) and line.text[:1].isdigit()
         if (
             prev is not None and last is not None and prev.text and line.text
-            and not prev.text.endswith((".", ":", ";", "!", "?"))
-            and not prev.text.isupper()
-            and not _starts_new(line, labels)
+            and (not prev.text.endswith((".", ":", ";", "!", "?")) or _ABBREVIATION_AT_END.search(prev.text)
+                 or prev.text.count("(") > prev.text.count(")"))
+            and (not prev.text.isupper() or unit_number)
+            and (not _starts_new(line, labels) or unit_number)
             and (full or line.text[:1].islower() or prev.text.endswith((",", "-", "/", "(", "–"))
                  or _DANGLING.search(prev.low))
-            and not _PLACE_DATE.search(prev.low)
+            and not _PLACE_DATE.search(prev.low) and not _CLOSING.search(prev.low)
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
             fix = _ocr_correct if ocr else (lambda t: t)

@@ -499,3 +499,40 @@ def test_marks_of_names_and_streets_are_mended_in_ocr_text_only() -> None:
     assert f.debtor.name == "Nguyễn Đỗ Ngọc Bảo"
     typed = extract(doc(MARKS_MISREAD)).fields  # typed by the citizen: kept as written
     assert typed.requester is not None and typed.requester.name == "Phẩm Văn Tuấn"
+
+
+# a printed petition as OCR gives it back: page-width lines, a table's labels wrapped in their column
+PRINTED_WRAPS = """
+ĐƠN YÊU CẦU THI HÀNH ÁN Kính gửi: Chi cục Thi hành án dân sự Quận 8
+Người yêu cầu thi hành | Bà Lương Thị Ánh
+án
+Địa chỉ | 40 Lê Văn Thọ, P Tân Thới Hiệp, Q.12, TP.HCM
+Người phải thi hành án | Công ty TNHH Giao nhận Đông Nam Á (MST:
+0314455667), địa chỉ: 21 Tây Thạnh, Phường Tây Thạnh, Quận Tân Phú, TP.HCM
+BẢN ÁN, QUYẾT ĐỊNH | Bản án số 09/2018/DS-ST ngày 17/01/2018 của Tòa
+YÊU CẦU THI HÀNH | án nhân dân quận 8 về việc tranh chấp hợp đồng dịch vụ.
+Nội dung yêu cầu | Buộc công ty trả 20.000.000 đồng. Tôi đề nghị Quý Chi cục phân công Chấp hành viên Phan Văn Tài tổ chức thi hành.
+TP. Hồ Chí Minh, ngày 01 tháng 4 năm 2018
+Trân trọng,
+Lương Thị Ánh
+"""
+
+
+def test_printed_lines_and_wrapped_table_labels_are_put_back_together() -> None:
+    f = extract(doc(PRINTED_WRAPS, DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.addressed_to == "Chi cục Thi hành án dân sự Quận 8"  # the title's line, split off
+    assert f.requester is not None and f.requester.name == "Lương Thị Ánh"  # "…thi hành" / "án"
+    assert f.requester.address == "40 Lê Văn Thọ, Phường Tân Thới Hiệp, Quận 12, Thành phố Hồ Chí Minh"
+    assert f.debtor is not None and f.debtor.name == "Công ty TNHH Giao nhận Đông Nam Á"  # "Á" is a word
+    assert f.debtor.tax_code == "0314455667"  # "(MST:" / "0314455667)"
+    assert (f.judgment.court, f.judgment.number) == ("Tòa án nhân dân Quận 8", "09/2018/DS-ST")
+    assert f.preferred_officer == "Phan Văn Tài"  # a name, not the trade "vận tải"
+    assert f.signed_by == "Lương Thị Ánh"  # not joined to "Trân trọng,"
+
+
+def test_unit_number_wrapped_onto_the_next_line_in_capitals() -> None:
+    text = ("ĐƠN YÊU CẦU THI HÀNH ÁN\nKÍNH GỬI: CHI CỤC THI HÀNH ÁN DÂN SỰ QUẬN 8\n"
+            "NGƯỜI PHẢI THI HÀNH ÁN: LÊ HOÀNG NAM\n"
+            "BẢN ÁN SỐ 09/2018/DS-ST NGÀY 17/01/2018 CỦA TÒA ÁN NHÂN DÂN QUẬN\n8.\n")
+    f = extract(doc(text, DocFormat.PDF_SCAN, ocr=True)).fields
+    assert (f.judgment.court, f.judgment.court_level) == ("Tòa án nhân dân Quận 8", "district")
