@@ -80,7 +80,9 @@ class _Hit:
     value_low: str
 
 
-_ENUM = re.compile(r"^\s*(?:(?:[ivxlc]{1,4}|\d{1,2}|[a-zđ])\s*[.)/]\s+|[ivxlc]{1,4}\s*[.:]\s*(?=[a-z])|[-–—•+*·]\s*)")
+# a section's number: roman (also as OCR misreads "III": "HI", "1I", "|I"), arabic, a letter, a bullet
+_ENUM = re.compile(r"^\s*(?:(?:[ivxlc]{1,4}|[h1|][il]{1,3}|[il]{1,3}[h1|]|\d{1,2}|[a-zđ])\s*[.)/]\s+"
+                   r"|[ivxlc]{1,4}\s*[.:]\s*(?=[a-z])|[-–—•+*·]\s*)")
 _LEADING_PRONOUN = re.compile(r"^(?:chung\s+toi|toi|cong\s+ty|ngan\s+hang)\s+(?:xin\s+)?(?:duoc\s+)?")
 
 
@@ -96,7 +98,8 @@ def _labels() -> list[_Label]:
     return out
 
 
-_OCR_LEAD = re.compile(r"^(?:[^\w(\[\-–•+*“\"]+|_+)+")
+# specks before a line's first word; "/s/" before a typed signature is kept
+_OCR_LEAD = re.compile(r"^(?:(?!/s/)[^\w(\[\-–•+*“\"]|_)+")
 # a lone letter after a line is a page edge, ruling or fold read as an I ("Hạnh phúc Ị"), not a
 # word: Vietnamese one-letter words (Á in "Đông Nam Á", Ý, Ô) are kept
 _OCR_TAIL = re.compile(r"(?:\s+(?:[^\w\s()]+|[ÌÍÎÏĨỈỊìíîïĩỉị]|[^\w\s]*_+[^\w\s]*))+$")
@@ -324,13 +327,14 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
         else:
             full = last is not None and len(last.text) >= 0.7 * margins.wide
         unit_number = prev is not None and bool(_UNIT_AT_END.search(prev.low)) and line.text[:1].isdigit()
+        open_paren = prev is not None and prev.text.count("(") > prev.text.count(")")  # "(MST:" / "0314…)"
         if (
             prev is not None and last is not None and prev.text and line.text
             and (not prev.text.endswith((".", ":", ";", "!", "?")) or _ABBREVIATION_AT_END.search(prev.text)
-                 or prev.text.count("(") > prev.text.count(")"))
+                 or open_paren)
             and (not prev.text.isupper() or unit_number)
             and (not _starts_new(line, labels) or unit_number)
-            and (full or line.text[:1].islower() or prev.text.endswith((",", "-", "/", "(", "–"))
+            and (full or open_paren or line.text[:1].islower() or prev.text.endswith((",", "-", "/", "(", "–"))
                  or _DANGLING.search(prev.low))
             and not _PLACE_DATE.search(prev.low) and not _CLOSING.search(prev.low)
         ):
@@ -1403,10 +1407,26 @@ def _repair_marks(fields: Fields) -> None:
             m = _HOUSE_NUMBER.fullmatch(first)
             if m:
                 party.address = first[:m.start("street")] + lexicon.correct_street(m["street"]) + sep + rest
+        if party.email:
+            party.email = _webmail_domain(party.email)
     for attr in ("signed_by", "preferred_officer"):
         value = getattr(fields, attr)
         if value:
             setattr(fields, attr, lexicon.correct_person_name(value))
+
+
+# the mail services citizens use; an OCR'd domain one letter away from one of them is a misread
+# of it ("gmall.com"); real look-alikes (ymail.com, mail.com) are listed so they stay
+_WEBMAIL = ("gmail.com", "yahoo.com", "yahoo.com.vn", "ymail.com", "hotmail.com", "outlook.com", "outlook.com.vn",
+            "live.com", "icloud.com", "mail.com", "msn.com", "aol.com")
+
+
+def _webmail_domain(address: str) -> str:
+    local, at, domain = address.rpartition("@")
+    if not at or domain in _WEBMAIL:
+        return address
+    near = [w for w in _WEBMAIL if _edit_distance(domain, w, 2) == 1]
+    return f"{local}@{near[0]}" if len(near) == 1 else address
 
 
 def _agree_on_signer(fields: Fields, notes: _Notes) -> None:

@@ -296,6 +296,8 @@ def test_amount_in_words_after_a_figure() -> None:
     ("Khu pho 2, Phường Linh Trung", "Khu phố 2, Phường Linh Trung"),
     ("Áp 3, Xã Bình Mỹ", "Ấp 3, Xã Bình Mỹ"),
     ("12 Tố Hữu, P.7", "12 Tố Hữu, Phường 7"),  # a street's name, not a unit
+    ("11 Bùi Viện, P Phạm Ngũ Lão, Q 1", "11 Bùi Viện, Phường Phạm Ngũ Lão, Quận 1"),  # OCR lost the dots
+    ("3 Phan Văn Trị, P.10", "3 Phan Văn Trị, Phường 10"),
 ])
 def test_numbered_units_below_the_ward(text: str, want: str) -> None:
     assert nz.normalize_address(text) == want

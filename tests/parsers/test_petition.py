@@ -536,3 +536,28 @@ def test_unit_number_wrapped_onto_the_next_line_in_capitals() -> None:
             "BẢN ÁN SỐ 09/2018/DS-ST NGÀY 17/01/2018 CỦA TÒA ÁN NHÂN DÂN QUẬN\n8.\n")
     f = extract(doc(text, DocFormat.PDF_SCAN, ocr=True)).fields
     assert (f.judgment.court, f.judgment.court_level) == ("Tòa án nhân dân Quận 8", "district")
+
+
+SCAN_ODDS = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 1
+I. NGƯỜI YÊU CẦU THI HÀNH ÁN
+Họ và tên | Võ Thị Kim Loan
+Email | kimloan.vo@gmall.com
+II. NGƯỜI PHẢI THI HÀNH ÁN
+Họ và tên | Ông Khưu Đức Tín
+Địa chỉ | 5 Calmette, P. Nguyễn Thái Bình, Q.1, TP.HCM
+HI. BẢN ÁN, QUYẾT ĐỊNH YÊU CẦU THI HÀNH
+Số | 70/2020/DS-ST
+Tôi làm đơn này hôm nay ngày 5/3/2021.
+/s/ Võ Thị Kim Loan
+"""
+
+
+def test_scan_oddities_section_number_misread_webmail_domain_typed_signature() -> None:
+    f = extract(doc(SCAN_ODDS, DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.requester is not None and f.requester.email == "kimloan.vo@gmail.com"  # "gmall" misread
+    assert f.debtor is not None  # "HI." is the section "III.", not the end of the address
+    assert f.debtor.address == "5 Calmette, Phường Nguyễn Thái Bình, Quận 1, Thành phố Hồ Chí Minh"
+    assert f.judgment.number == "70/2020/DS-ST"
+    assert f.signed_by == "Võ Thị Kim Loan"
