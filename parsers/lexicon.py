@@ -41,6 +41,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -163,11 +164,13 @@ def is_name_syllable(word: str) -> bool:
     return isinstance(word, str) and _key(word) in _given_names().rank
 
 
-def correct_person_name(name: str) -> str:
+def correct_person_name(name: str, unsure: Collection[str] | None = None) -> str:
     """A person's name with OCR-misread syllables repaired: "Phẩm Minh Đông" → "Phạm Minh Đông".
 
     A syllable in the lexicon is kept; another one takes the spelling of the entry of the same
-    skeleton that is clearly meant (module rule), in its own case ("PHẨM" → "PHẠM"). The name is
+    skeleton that is clearly meant (module rule), in its own case ("PHẨM" → "PHẠM"). `unsure`,
+    when given, holds the words the OCR engine was unsure of: only those syllables may change (a
+    rare name the lexicon lacks, read surely, stays: "Phạm Ngũ Lão" is not made "Ngữ"). The name is
     returned unchanged when it holds anything but letters, more than six syllables, looks like an
     organisation, or was typed without accents ("Pham Van Tuan"); so is any syllable without a
     clear entry. Never raises.
@@ -189,7 +192,7 @@ def correct_person_name(name: str) -> str:
                 return name  # typed without accents: kept as written
             continue
         lexicon = _surnames() if n == 0 else _given_names() if n == len(places) - 1 else _middle_names()
-        if key in lexicon.rank:
+        if key in lexicon.rank or (unsure is not None and nfc(word) not in unsure):
             continue
         entry = _best(key, lexicon, ranked=True)
         if entry is not None:

@@ -130,6 +130,7 @@ class Line(_Model):
     page: int = 1
     box: tuple[float, float, float, float] | None = None
     confidence: float = 1.0  # OCR word confidence averaged over the line; 1.0 for text layers
+    unsure: list[str] = Field(default_factory=list)  # OCR: the words read with a confidence under 0.9
 
 
 class Document(_Model):

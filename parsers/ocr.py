@@ -96,6 +96,10 @@ _FOLD_REACH_PX = (8, 11)
 _FOLD_SHADOW_RUN_PX = 24
 _FOLD_WIDEN_PX = 160
 _FOLD_INK = 110
+# ×100: a word read less surely than this is listed in its line's `unsure` words (the extractor
+# mends the marks of a name's syllable only then). On the sample scans, misread name syllables
+# read at 75-81 ("Đỏ", "phãm"); right ones mostly at 93-97, a few lower.
+_UNSURE_WORD = 90
 # rows per strip in the numpy steps: working copies (float32, int32) stay a few MB a page
 _STRIP_ROWS = 256
 
@@ -421,7 +425,8 @@ def page_lines(prepared: PreparedPage, tsv: str, page: int, dropped: list[Line] 
             if dropped is not None:
                 dropped.append(Line(text=text, page=page, box=box, confidence=confidence))
             continue
-        lines.append(Line(text=text, page=page, box=box, confidence=confidence))
+        unsure = [w.text for w in words if w.conf < _UNSURE_WORD]
+        lines.append(Line(text=text, page=page, box=box, confidence=confidence, unsure=unsure))
     lines.sort(key=lambda ln: (ln.box[1] if ln.box else 0.0))
     return lines
 

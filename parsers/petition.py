@@ -40,7 +40,7 @@ from parsers.model import (
     Ref,
     Source,
 )
-from parsers.vietnamese import clean, fold, fold_lower
+from parsers.vietnamese import clean, fold, fold_lower, nfc
 
 # confidence of a value by how it was found
 CONF_LABEL = 0.95  # after a label of the form
@@ -1392,16 +1392,20 @@ def _read_signer(b: _Blocks) -> tuple[str, _Line] | None:
 _HOUSE_NUMBER = re.compile(r"(?P<num>(?:số\s+)?[\w/-]*\d[\w/-]*)\s+(?P<street>\S.*)", re.IGNORECASE)
 
 
-def _repair_marks(fields: Fields) -> None:
-    """OCR'd text: the marks of personal names' syllables and of street names mended from the
-    lexicons (`parsers.lexicon`: "Phẩm Minh Đông" → "Phạm Minh Đông", "23 Lê Duấn" → "23 Lê Duẩn")."""
+_PUNCTUATION = " .,;:()[]\"'“”‘’-–—!?/|"
+
+
+def _repair_marks(fields: Fields, unsure: set[str]) -> None:
+    """OCR'd text: the marks of personal names' syllables the OCR engine was `unsure` of, and of
+    street names (a closed list), mended from the lexicons (`parsers.lexicon`: "Nguyễn Đỏ Ngọc
+    Bảo" → "Nguyễn Đỗ Ngọc Bảo", "23 Lê Duấn" → "23 Lê Duẩn")."""
     for party in (fields.requester, fields.creditor, fields.debtor):
         if party is None:
             continue
         if party.name and party.kind == "person":
-            party.name = lexicon.correct_person_name(party.name)
+            party.name = lexicon.correct_person_name(party.name, unsure)
         if party.representative:
-            party.representative = lexicon.correct_person_name(party.representative)
+            party.representative = lexicon.correct_person_name(party.representative, unsure)
         if party.address:
             first, sep, rest = party.address.partition(", ")
             m = _HOUSE_NUMBER.fullmatch(first)
@@ -1412,7 +1416,7 @@ def _repair_marks(fields: Fields) -> None:
     for attr in ("signed_by", "preferred_officer"):
         value = getattr(fields, attr)
         if value:
-            setattr(fields, attr, lexicon.correct_person_name(value))
+            setattr(fields, attr, lexicon.correct_person_name(value, unsure))
 
 
 # the mail services citizens use; an OCR'd domain one letter away from one of them is a misread
@@ -1652,7 +1656,7 @@ def extract(doc: Document) -> Extraction:
         fields.signed_by = signer[0]
         notes.add("signed_by", CONF_LABEL if b.place_date else CONF_PROSE, signer[1])
     if _is_ocr(doc):
-        _repair_marks(fields)
+        _repair_marks(fields, {nfc(w).strip(_PUNCTUATION) for x in doc.lines for w in x.unsure})
     if fields.signed_by:
         _agree_on_signer(fields, notes)
 

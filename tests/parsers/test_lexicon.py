@@ -163,3 +163,9 @@ def test_surname_homographs(group: tuple[str, ...], case: tuple[str, str | None]
     for surname in group:
         assert lx.correct_person_name(f"{surname} Văn An") == f"{surname} Văn An"
     assert lx.correct_person_name(f"{misread} Văn An") == f"{meant or misread} Văn An"
+
+
+def test_only_unsure_syllables_change_when_the_ocr_says_which() -> None:
+    assert lx.correct_person_name("Nguyễn Đỏ Ngọc Bảo", unsure={"Đỏ"}) == "Nguyễn Đỗ Ngọc Bảo"
+    assert lx.correct_person_name("Nguyễn Đỏ Ngọc Bảo", unsure={"Bảo"}) == "Nguyễn Đỏ Ngọc Bảo"
+    assert lx.correct_person_name("Phạm Ngũ Lão", unsure=set()) == "Phạm Ngũ Lão"  # rare, read surely
