@@ -268,6 +268,22 @@ def _starts_new(line: _Line, labels: list[_Label]) -> bool:
 
 # a line ending with one of these words cannot end a sentence: the next line continues it
 _DANGLING = re.compile(r"(?<![a-z])(?:cua|tai|so|nhan\s+dan|ngay|va|ve\s+viec|thanh\s+pho|toa\s+an|tand|theo|cho|voi)$")
+# nor with a unit word, its name on the next line (with its accents: folded, "quận" is the name "Quân")
+_UNIT_DANGLING = re.compile(r"(?<!\w)(?:tỉnh|huyện|quận|phường|xã|thị xã|thị trấn)$")
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Place names of two words or more, folded ("hoc mon", "phu nhuan", "ho chi minh")."""
+    return frozenset(fold_lower(p.text) for p in _ocr_phrases() if p.place)
+
+
+def _splits_place(prev_low: str, line_low: str) -> bool:
+    """A place name broken over the two lines ("… huyện Hóc" / "Môn."): they belong together."""
+    tail = re.findall(r"[^\W\d_]+", prev_low)[-2:]
+    head = re.findall(r"[^\W\d_]+", line_low)[:2]
+    names = _place_names()
+    return any(" ".join(tail[-k:] + head[:j]) in names for k in (1, 2) for j in (1, 2) if len(tail) >= k and len(head) >= j)
 
 
 # "… Tòa án nhân dân Quận" / "8. …": a unit's number on the next line is no list item
@@ -335,7 +351,8 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
             and (not prev.text.isupper() or unit_number)
             and (not _starts_new(line, labels) or unit_number)
             and (full or open_paren or line.text[:1].islower() or prev.text.endswith((",", "-", "/", "(", "–"))
-                 or _DANGLING.search(prev.low))
+                 or _DANGLING.search(prev.low) or _UNIT_DANGLING.search(prev.text.lower())
+                 or _splits_place(prev.low, line.low))
             and not _PLACE_DATE.search(prev.low) and not _CLOSING.search(prev.low)
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "

@@ -569,3 +569,18 @@ def test_scan_oddities_section_number_misread_webmail_domain_typed_signature() -
     assert f.debtor.address == "5 Calmette, Phường Nguyễn Thái Bình, Quận 1, Thành phố Hồ Chí Minh"
     assert f.judgment.number == "70/2020/DS-ST"
     assert f.signed_by == "Võ Thị Kim Loan"
+
+
+def test_place_name_broken_over_two_lines_is_joined() -> None:
+    text = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận Bình Tân, Thành phố Hồ Chí Minh (nơi người phải thi hành án cư trú)
+Người phải thi hành án: Ông Đỗ Minh Quân
+Bản án số 35/2018/DS-ST của Tòa án nhân dân huyện Hóc
+Môn.
+Bản án số 36/2018/DS-ST của Tòa án nhân dân huyện Đức Hòa, tỉnh
+Long An.
+"""
+    f = extract(doc(text, DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.judgment.court == "Tòa án nhân dân Huyện Hóc Môn"
+    assert f.debtor is not None and f.debtor.name == "Đỗ Minh Quân"  # "Quân" is a name, not "quận"
