@@ -100,9 +100,12 @@ def _labels() -> list[_Label]:
 
 # specks before a line's first word; "/s/" before a typed signature is kept
 _OCR_LEAD = re.compile(r"^(?:(?!/s/)[^\w(\[\-–•+*“\"]|_)+")
-# a lone letter after a line is a page edge, ruling or fold read as an I ("Hạnh phúc Ị"), not a
-# word: Vietnamese one-letter words (Á in "Đông Nam Á", Ý, Ô) are kept
-_OCR_TAIL = re.compile(r"(?:\s+(?:[^\w\s()]+|[ÌÍÎÏĨỈỊìíîïĩỉị]|[^\w\s]*_+[^\w\s]*))+$")
+# a lone letter after a line is a page edge, ruling or fold read as an I or l ("Hạnh phúc Ị"), not
+# a word: Vietnamese one-letter words (Á in "Đông Nam Á", Ý, Ô) and a Roman "I" are kept
+_OCR_TAIL = re.compile(r"(?:\s+(?:[^\w\s()]+|[ÌÍÎÏĨỈỊìíîïĩỉịl]|[^\w\s]*_+[^\w\s]*))+$")
+# a whole OCR line of one or two letters without a vowel ("mm", "N") or an I alone ("Ị"): no
+# Vietnamese syllable lacks a vowel (a form's wrapped "án" is kept)
+_SPECK_LINE = re.compile(r"[b-df-hj-np-tv-xz]{1,2}|i")
 
 
 def _ocr_trim(text: str) -> str:
@@ -226,6 +229,8 @@ def _prepare(doc: Document) -> list[_Line]:
             if ocr:
                 text = _ocr_correct(" | ".join(_ocr_trim(c) for c in text.split(" | ")))
                 text = text.strip(" |")
+                if _SPECK_LINE.fullmatch(fold_lower(text)):
+                    continue  # a page edge or a signature's stroke read as a letter or two
             if not text:
                 lines.append(_Line("", "", i, line.page, line.box, line.confidence))
                 continue
@@ -354,6 +359,7 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
                  or _DANGLING.search(prev.low) or _UNIT_DANGLING.search(prev.text.lower())
                  or _splits_place(prev.low, line.low))
             and not _PLACE_DATE.search(prev.low) and not _CLOSING.search(prev.low)
+            and not re.fullmatch(r"\(.*\)", prev.text)  # "(Ký, ghi rõ họ tên)" is whole
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
             fix = _ocr_correct if ocr else (lambda t: t)
@@ -1369,8 +1375,11 @@ _SIG_SKIP = re.compile(r"^\(.*\)?$|^\[.*\]$|da\s+ky|^ky\s|ky\s+ten|ghi\s+ro|dong
 
 
 def _name_run(text: str) -> str | None:
-    """The trailing run of 2–6 capitalised words of a line ("Š_#e°° Phạm Thanh Bình" → "Phạm Thanh Bình")."""
+    """The trailing run of 2–6 capitalised words of a line ("Š_#e°° Phạm Thanh Bình" → "Phạm Thanh Bình");
+    a speck of one or two small letters after it is left out ("Trần Hữu Nghị xi")."""
     words = text.split()
+    if len(words) > 2 and len(words[-1]) <= 2 and words[-1].islower():
+        words.pop()
     run: list[str] = []
     for w in reversed(words):
         if w.isalpha() and w[:1].isupper() and (w[1:].islower() or w.isupper() or len(w) == 1):

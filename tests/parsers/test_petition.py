@@ -584,3 +584,20 @@ Long An.
     f = extract(doc(text, DocFormat.PDF_SCAN, ocr=True)).fields
     assert f.judgment.court == "Tòa án nhân dân Huyện Hóc Môn"
     assert f.debtor is not None and f.debtor.name == "Đỗ Minh Quân"  # "Quân" is a name, not "quận"
+
+
+def test_specks_around_the_signature_of_a_photo_with_its_desk() -> None:
+    text = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 2
+Người yêu cầu thi hành án: Bạch Văn Hưng
+Bản án số 100/2020/DS-ST ngày 11/11/2020 của Tòa án nhân dân Quận 2.
+TP. Hồ Chí Minh, ngày 18 tháng 01 năm 2021
+Người yêu cầu l
+(ký, ghi rõ họ tên)
+Bạch Văn Hưng xi
+Ị
+mm
+"""
+    f = extract(doc(text, DocFormat.IMAGE, ocr=True)).fields
+    assert f.signed_by == "Bạch Văn Hưng"
