@@ -318,7 +318,7 @@ def strip_title(text: str) -> str:
 
     Titles are compared with their accents when the name has them ("Cù" is a surname, "Cụ" a
     title), and at most one one-word form of address is removed ("Ông Ông Văn Lực": the second
-    "Ông" is the surname).
+    "Ông" is the surname; so is the one of "Ông Thị Ngọc Hà").
     """
     out = text.strip()
     changed = True
@@ -334,6 +334,8 @@ def strip_title(text: str) -> str:
                 continue
             if low.startswith(t) and (len(low) == len(t) or not low[len(t)].isalnum() or t.endswith(".")):
                 rest = out[len(t):].lstrip(" .:")
+                if one_word and fold_lower(rest).split(" ", 1)[0] == "thi" and len(rest.split()) >= 2:
+                    break  # "Ông Thị Ngọc Hà": Ông is her surname, Thị her middle name; no "Mr" is a Thị
                 if rest and rest[0].isupper():
                     out = rest
                     changed = True
@@ -342,16 +344,30 @@ def strip_title(text: str) -> str:
     return out
 
 
+# a foreign company's name ends with its legal form ("Kansai Seiki Co., Ltd.", "Acme Pte. Ltd.")
+_ORG_SUFFIX = re.compile(r"(?:\bco\.?,?\s*)?\b(?:ltd|limited|jsc|inc|corp|corporation|llc|pte\.?\s*ltd|gmbh|plc)\.?\s*$",
+                         re.IGNORECASE)
+
+
 def is_organization(name: str) -> bool:
-    """True when the name starts like an organisation's ("Công ty", "Ngân hàng", "UBND"…)."""
+    """True when the name starts like an organisation's ("Công ty", "Ngân hàng", "UBND"…) or ends
+    with a company's legal form ("Co., Ltd.")."""
+    if _ORG_SUFFIX.search(name.strip()):
+        return True
     # compare with accents when the name has them: "Trương" (a surname) is not "Trường" (a school)
     accented = fold_lower(name) != name.lower()
     low = name.strip().lower() if accented else fold_lower(name.strip())
     for prefix in load_data("labels.toml")["organization"]["prefixes"]:
         p = modern_tone(prefix).lower() if accented else fold_lower(prefix)
         if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
-            return True
+            # without accents a one-word prefix may be a surname: "Truong Van Nghia" is Trương, not a school
+            return accented or " " in p or p not in _folded_surnames()
     return False
+
+
+@cache
+def _folded_surnames() -> frozenset[str]:
+    return frozenset(fold_lower(s) for s in load_data("names.toml")["surnames"])
 
 
 _ORG_WORDS = {
@@ -387,7 +403,10 @@ def normalize_name(text: str) -> str | None:
     name = re.sub(r"[.…_]{2,}.*$", "", name)  # dotted fill-in lines of the form
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)  # brand or note in parentheses at the end
     name = re.sub(r"\s*\(.*$", "", name)  # an unclosed parenthesis (wrapped line)
-    name = name.strip(" ,;:.-–—\"“”'")
+    stripped = name.strip(" ,;:.-–—\"“”'")
+    if re.search(r"\b(?:co|ltd|inc|corp|jsc)$", stripped, re.IGNORECASE) and name.rstrip().startswith(stripped + "."):
+        stripped += "."  # "Kansai Seiki Co., Ltd.": the abbreviation's dot is the name's
+    name = stripped
     if not name:
         return None
     if is_organization(name):

@@ -566,7 +566,8 @@ _DATE_ALONE = re.compile(
 # the place as a label of its own ("Nơi làm đơn: TP.HCM"), beside a "Ngày làm đơn:" line
 _PLACE_LABEL = re.compile(r"^(?:noi|dia\s+diem)\s+(?:lam|viet)\s+don\s*[:|]\s*(?P<v>\S.{0,44})$")
 _TITLE = re.compile(r"^(?:don\s+(?:yeu\s+cau|de\s+nghi)\b|cong\s+hoa\s+xa\s+hoi|doc\s+lap\s*-)")
-_PLACE_BLANK = re.compile(r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam\b")  # date left blank
+# the date left blank, or its day ("TP. Hồ Chí Minh, ngày …. tháng 3 năm 2017")
+_PLACE_BLANK = re.compile(r"^(?P<place>[^\d:|]{2,45}?)\s*,\s*ngay[\s.…_]*(?:\d{1,2}[\s.…_]*)?thang[\s.…_\d]*nam\b")
 _JUDGMENT_OPENER = re.compile(r"(?:yeu\s+cau|de\s+nghi|nay|theo|can\s+cu)\b.{0,60}\b(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b")
 _JUDGMENT_CUE = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\b[^.\n]{0,80}?\bso\b")
 _PROSE_REQUEST = re.compile(r"\b(?:lam\s+don|de\s+nghi|yeu\s+cau)\b.{0,60}\bthi\s+hanh\b")
@@ -782,11 +783,25 @@ def _address_labelled() -> re.Pattern[str]:
 _ADDRESS_WEAK = re.compile(
     r"(?<![a-z])(?:thuong\s+tru|cu\s+tru|song|o|tru)[ \t]+tai[ \t]*:?[ \t]*(?P<v>\S.*?)" + _STOP
 )
+_LIVES_AT = re.compile(r"(?<![a-z])o[ \t]+(?P<v>\d.*?)" + _STOP)
+
+
+def _lives_at(text: str, low: str) -> tuple[str, int] | None:
+    """"…, ở 34 Lê Văn Sỹ, Phường 11, …": an address after "ở" (lives at) and a house number, as
+    people write in a letter (only "ở": folded, "ô" and "o" look the same)."""
+    for m in _LIVES_AT.finditer(low):
+        if text[m.start()] in "ởỞ":
+            s, e = m.span("v")
+            return text[s:e].strip(" ,;.|"), s
+    return None
+
+
 _ID = re.compile(
     r"(?:cmnd|cccd|chung\s+minh\s+nhan\s+dan|can\s+cuoc(?:\s+cong\s+dan)?|the\s+can\s+cuoc|so\s+dinh\s+danh(?:\s+ca\s+nhan)?|"
     r"ma\s+dinh\s+danh|ho\s+chieu|passport)[^\d\n]{0,30}?(?P<v>[a-z]{0,2}\d[\d. ]{5,16}\d)"
 )
-_TAX = re.compile(r"(?:ma\s+so\s+thue|mst|ma\s+so\s+doanh\s+nghiep|msdn|ma\s+so\s+dn|so\s+dang\s+ky\s+doanh\s+nghiep)"
+_TAX = re.compile(r"(?:ma\s+so\s+thue|mst|ma\s+so\s+doanh\s+nghiep|msdn|ma\s+so\s+dn|so\s+dang\s+ky\s+doanh\s+nghiep"
+                  r"|giay\s+chung\s+nhan\s+dang\s+ky\s+doanh\s+nghiep(?:\s+so)?)"
                   r"[^\d\n]{0,12}?(?P<v>\d[\d .-]{8,16}\d)")
 _PHONE = re.compile(r"(?:dien\s+thoai(?:\s+di\s+dong)?|\bdt\b|\bdtdd\b|\bsdt\b|di\s+dong|\btel\b|\bphone\b|\bmobile\b|"
                     r"\bhotline\b|\bzalo\b|so\s+may)"
@@ -799,7 +814,7 @@ _REP_PROSE = re.compile(
     r"(?:\bdo\s+|dai\s+dien\s+(?:boi|la)\s+|nguoi\s+dai\s+dien\s+la\s+)(?P<v>(?:ong|ba|anh|chi|luat\s+su)\s+.+?)"
     r"(?=\s*(?:[–—-]|,|\(|\blam\b|\bla\b|\blàm\b))"
 )
-_NAME_PROSE = re.compile(r"(?<![a-z])(?:^ong\s*(?:/\s*ba|\(\s*ba\s*\))(?=\s*[:|])|toi\s+(?:ten\s+)?la|^toi\s*,(?=\s*[a-z]+\s+[a-z]+)|toi\s+ten(?=\s+[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
+_NAME_PROSE = re.compile(r"(?<![a-z])(?:^ong\s*(?:/\s*ba|\(\s*ba\s*\))(?=\s*[:|])|(?:toi|em|minh)\s+(?:ten\s+)?la|^toi\s*,(?=\s*[a-z]+\s+[a-z]+)|(?:toi|em)\s+ten(?=\s*:?\s*[a-z]+\s+[a-z]+)|ten\s+toi\s+la|chung\s+toi\s+la|ho\s+va\s+ten|ho\s+ten|ten\s+to\s+chuc"
                          r"|ten\s+(?:doanh\s+nghiep|cong\s+ty|co\s+quan|don\s+vi)|^ten(?=\s*[:|]))"
                          r"\s*(?:\([^)]*\))?[\s.:|-]*(?P<v>[^\s.:|-].*?)(?=\s*(?:[,;(]|\s[-–]\s|\s+\|\s+|\n|$))")
 
@@ -809,6 +824,13 @@ def _rep_by_office() -> re.Pattern[str]:
     offices = sorted({fold_lower(w) for w in nz.load_data("labels.toml")["positions"]["held"]}, key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in offices)
     return re.compile(r"(?:^|\|\s*|\n)(?P<v>(?:ong|ba)\s+[^|\n,;:]+?)\s*[-–—,]\s*(?:chuc\s+vu\s*:?\s*)?(?:" + alt + r")(?![a-z])")
+
+
+# where a party's name ends: a comma, semicolon, parenthesis or dash, but not before the rest of
+# a company's name ("Kansai Seiki Co., Ltd.", "Tổng Công ty Cấp nước Sài Gòn - TNHH Một thành viên")
+_NAME_CLAUSE_END = re.compile(
+    r"\s*(?:,(?!\s*(?:ltd|jsc|inc|corp|llc|limited|pte|plc|gmbh)\b)|[;(]"
+    r"|\s[-–]\s(?!(?:tnhh|ctcp|công\s+ty|chi\s+nhánh|cn)\b))", re.IGNORECASE)
 
 
 _TITLED = re.compile(r"(?:ong|ba|anh|chi|luat\s+su)\s+(?=\S)")
@@ -892,7 +914,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
         raw = head
         name_src = head_line
         # "Công ty ABC (mã số thuế …), địa chỉ …": the name ends at the first clause
-        raw = re.split(r"\s*(?:[,;(]|\s[-–]\s)", raw)[0]
+        raw = _NAME_CLAUSE_END.split(raw)[0]
         raw = re.sub(r"^(?:là|la)\s+", "", raw)
     else:
         found = None
@@ -919,7 +941,7 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
             if em:
                 body = body[em.end():]
             if nz.is_organization(body):
-                raw = re.split(r"\s*(?:[,;(]|\s[-–]\s)", body)[0]
+                raw = _NAME_CLAUSE_END.split(body)[0]
                 name_src, conf = first, CONF_PROSE
             else:
                 raw = ""
@@ -955,7 +977,8 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
         # "l" (one stroke, like "I", in a sans-serif font), a small "ì" that of an "i" and its dot
         party.email = fold(_OCR_TALL_I.sub("l", em.group(0))).strip(".").lower()
         notes.add(f"{prefix}.email", CONF_LABEL, _line_at(lines, em.start()))
-    found = _value(text, low, _ADDRESS) or _value(text, low, _address_labelled()) or _value(text, low, _ADDRESS_WEAK)
+    found = _value(text, low, _ADDRESS) or _value(text, low, _address_labelled()) or _value(text, low, _ADDRESS_WEAK) \
+        or _lives_at(text, low)
     if found and len(found[0]) > 4:
         addr = nz.normalize_address(found[0])
         if addr:
@@ -1023,7 +1046,7 @@ _TYPE_WORDS = [("hon nhan", "HNGĐ"), ("kinh doanh", "KDTM"), ("thuong mai", "KD
                ("hanh chinh", "HC"), ("hinh su", "HS"), ("dan su", "DS")]
 _COURT = re.compile(
     r"(?:toa\s*an|tand\b|trung\s+tam\s+trong\s+tai|hoi\s+dong\s+trong\s+tai|trong\s+tai)"
-    r".*?(?=\s*(?:\bve\s+viec\b|\bve\s+toi\b|\bxet\s+xu\b|\bgiai\s+quyet\b|\bda\s+(?:duoc|co)\b|\bngay\s+\d|\bco\s+hieu\s+luc\b|"
+    r".*?(?=\s*(?:\bve\s+viec\b|\bve\s+toi\b|\bxet\s+xu\b|\bgiai\s+quyet\b|\btuyen\b|\bban\s+hanh\b|\bda\s+(?:duoc|co)\b|\bngay\s+\d|\bco\s+hieu\s+luc\b|"
     r"\bve\s+tranh\b|\bdoi\s+voi\b|\btheo\b|\bva\s+(?:quyet|ban)\b|[()\[;]|(?<!\btp)(?<!\bq)(?<!\bp)(?<!\bh)(?<!\btt)(?<!\btx)(?<!\bx)\.\s|\.$|\s\|\s|\n|$|,\s*(?:nay|da|theo|xet|ve|buoc|co|doi|va)\b))"
 )
 _AS_WRITTEN_NUMBER = re.compile(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet|judgment|award)[^.\n|]{0,70}?\bso\s*:?\s*"
@@ -1075,6 +1098,9 @@ def _citations(text: str, lines: list[_Line]) -> list[_Citation]:
             raw = text[c.end + cm.start():c.end + cm.end()].strip(" ,.")
             raw = re.sub(r"\s*\n\s*", " ", raw)
             court, level = nz.canonical_court(raw)
+            acronym = re.match(r"\s*\(([A-Z]{2,10})\)", text[c.end + cm.end():])
+            if level == "arbitration" and court and "(" not in court and acronym:
+                court += f" ({acronym.group(1)})"  # the centre's own short name: "… Tài chính (FCCA)"
             if court and level:
                 c.court, c.level, c.court_text = court, level, raw
         sm = re.search(r"\bve\s+viec\s*[:|]?\s*(?P<v>.+?)(?=\s*(?:\.\s|\.$|;|\)|\n|\s\|\s|$))", _drop_parens(window)[:300])
@@ -1667,7 +1693,7 @@ def extract(doc: Document) -> Extraction:
             place = b.place_date.text[m.start("place"):m.end("place")].strip(" ,.|")
             place = re.sub(r"^(?:[-–]\s*)", "", place)
             date_given = nz.parse_date(b.place_date.text)
-            if place and date_given:
+            if place and date_given:  # a form's printed place before a blank date is not the citizen's
                 fields.petition_place = place
                 notes.add("petition_place", CONF_LABEL, b.place_date)
         date = nz.parse_date(b.place_date.text)

@@ -817,8 +817,9 @@ Hà Thúc Khang
 
 
 def blank_date_no_signer() -> Novel:
-    """A printed form filled in but with the day left blank ("ngày …. tháng 3 năm 2017": no petition date)
-    and nothing typed under "(Ký, ghi rõ họ tên)" (no signer)."""
+    """A printed form filled in but with the day left blank ("ngày …. tháng 3 năm 2017": no petition date,
+    and, as in the development samples' truth, no place either: the form's printed place before a blank
+    date is not what the citizen wrote) and nothing typed under "(Ký, ghi rõ họ tên)" (no signer)."""
     text = HEADER + """
 ĐƠN YÊU CẦU THI HÀNH ÁN
 Kính gửi: Chi cục Thi hành án dân sự Quận 5
@@ -837,7 +838,7 @@ Người yêu cầu
         requester=_p("Trịnh Ngọc Quế", f"33 Phước Hưng, Phường 8, Quận 5, {HCMC}"),
         debtor=_p("Vạn Thế Vinh", f"12 Trần Bình Trọng, Phường 1, Quận 5, {HCMC}"),
         judgment=_j("06/2017/DS-ST", "2017-01-10", _court("Quận 5"), "district", "DS", "ST"),
-        amounts=_vnd(41_000_000), petition_date=None, petition_place="TP. Hồ Chí Minh", signed_by=None,
+        amounts=_vnd(41_000_000), petition_date=None, petition_place=None, signed_by=None,
     )
     return Novel("blank_date_no_signer", _text("blank_date_no_signer", text), f)
 
