@@ -7,7 +7,9 @@ What is read, in document order:
 - tables one row a line, cells joined by " | " so a label | value form keeps
   its pairing; horizontally merged cells are one `w:tc` already, vertically merged
   continuation cells are empty and dropped, and a cell repeating its left neighbour
-  is dropped;
+  is dropped. A row where two cells or more hold several paragraphs is a layout
+  (a letterhead, a signature beside the attachments): its cells' paragraphs are
+  lines of their own, column after column;
 - text boxes (`w:txbxContent`) after the paragraph that anchors them; of an
   `mc:AlternateContent` only the `mc:Choice` is read (the VML `mc:Fallback` repeats it).
 
@@ -188,6 +190,12 @@ class _Walker:
                 cells.append(cell_lines)
             if len(cells) == 1:  # a full-width row (section title, list): no pairing to keep
                 lines.extend(cells[0])
+                continue
+            if sum(len(c) > 1 for c in cells) >= 2:
+                # a layout table, not a form: columns of paragraphs side by side (a letterhead with
+                # the motto and date on the right; attachments left of the signature block)
+                for cell_lines in cells:
+                    lines.extend(cell_lines)
                 continue
             row = _RawLine()
             for k, cell_lines in enumerate(cells):

@@ -642,6 +642,13 @@ def _cut(lines: list[_Line]) -> _Blocks:
             current = "signature"
             b.signature.clear()
             continue
+        if (not in_signature and (b.request or b.judgment)
+                and line.text.isupper() and len(line.text) < 40 and _SIGNING_FOR.match(line.low)):
+            # an organisation's signature block after its letter: "KT. GIÁM ĐỐC", "TM. NGÂN HÀNG"
+            in_signature = True
+            current = "signature"
+            b.signature.clear()
+            continue
         if in_signature:
             if line.conf < 0.35 or not re.search(r"[^\W\d_]{2}", line.text):
                 continue  # a signature or seal read as specks
@@ -1397,6 +1404,7 @@ def _read_officer(text: str) -> tuple[str, int] | None:
     return nz.normalize_name(" ".join(words)) or "", m.start()
 
 
+_SIGNING_FOR = re.compile(r"(?:kt|tm|tl|tuq)\.\s|thay\s+mat\s|(?:pho\s+)?(?:tong\s+)?giam\s+doc\b|dai\s+dien\s+theo")
 _SIG_SKIP = re.compile(r"^\(.*\)?$|^\[.*\]$|da\s+ky|^ky\s|ky\s+ten|ghi\s+ro|dong\s+dau|^\W*$")
 
 
