@@ -1101,6 +1101,15 @@ def _citations(text: str, lines: list[_Line]) -> list[_Citation]:
         if dates:
             c.date = dates[0][2]
         cm = _COURT.search(window[:200])
+        if not cm:
+            # the court before the number: "đã được Tòa án nhân dân Quận 10 xét xử tại Bản án … số …"
+            lead = before[sent_start + 1:] if sent_start >= 0 else before
+            bm = _COURT.search(lead)
+            if bm and re.search(r"\b(?:xet\s+xu|tuyen|ban\s+hanh|giai\s+quyet)\b", lead[bm.end():]):
+                raw = text[c.start - len(lead) + bm.start():c.start - len(lead) + bm.end()].strip(" ,.")
+                court, level = nz.canonical_court(re.sub(r"\s*\n\s*", " ", raw))
+                if court and level:
+                    c.court, c.level, c.court_text = court, level, raw
         if cm and not re.search(r"\n\s*\n", window[: cm.start()]):
             raw = text[c.end + cm.start():c.end + cm.end()].strip(" ,.")
             raw = re.sub(r"\s*\n\s*", " ", raw)
@@ -1516,10 +1525,10 @@ def _agree_on_signer(fields: Fields, notes: _Notes) -> None:
 
 
 # the verb of a request: what the debtor must do ("buộc …", "phải trả", "thanh toán")
-_OBLIGATION = re.compile(r"\b(?:buoc|phai\s+(?:tra|thanh\s+toan|boi\s+thuong|cap\s+duong)|tra\s+cho|thanh\s+toan\s+cho)\b")
+_OBLIGATION = re.compile(r"\b(?:buoc|phai\s+(?:tra|thanh\s+toan|boi\s+thuong|cap\s+duong)|tra\s+(?:lai\s+)?cho|thanh\s+toan\s+cho)\b")
 # the debtor named in the request only: "buộc ông Vương Văn Định (địa chỉ: …) trả …"
 _DEBTOR_IN_REQUEST = re.compile(
-    r"\bbuoc\s+(?P<title>ong|ba|anh|chi|(?=cong\s+ty|ngan\s+hang|doanh\s+nghiep|hop\s+tac\s+xa))\s*(?P<v>[^,;(]+?)"
+    r"\bbuoc\s+(?P<title>ong|ba|anh|chi|bi\s+cao|bi\s+don|(?=cong\s+ty|ngan\s+hang|doanh\s+nghiep|hop\s+tac\s+xa))\s*(?P<v>[^,;(]+?)"
     r"(?=\s*(?:\(|,|;|\s(?:phai|tra|thanh\s+toan|boi\s+thuong|giao|cap\s+duong|hoan|lien\s+doi)\b))"
 )
 
@@ -1639,7 +1648,7 @@ def extract(doc: Document) -> Extraction:
     if fields.creditor is not None and fields.requester is not None and fields.creditor.name == fields.requester.name:
         fields.creditor = None
     if fields.debtor is None and "debtor" not in b.section_seen:
-        fields.debtor = _debtor_from_request([*b.judgment, *(x for x, _ in b.request)], notes)
+        fields.debtor = _debtor_from_request([*b.judgment, *(x for x, _ in b.request), *b.body], notes)
 
     fields.judgment = _read_judgment(b, lines, notes)
 
@@ -1665,6 +1674,14 @@ def extract(doc: Document) -> Extraction:
     # one text: "(Bằng chữ: …)" is often on the line after its figure
     for _, _, amount in nz.find_amounts(" ".join(t for _, t in amount_parts), trust_words=_is_ocr(doc)):
         fields.amounts.append(amount)
+    if not fields.amounts:
+        # "… thi hành phần bồi thường nêu trên": the sums are in the judgment's sentence quoted above
+        # ("Bản án buộc bị cáo X … trả lại cho tôi 380.000.000 đồng")
+        quoted = [(x, x.text[om.start():]) for x in [*b.judgment, *b.body] if (om := _OBLIGATION.search(x.low))]
+        for _, _, amount in nz.find_amounts(" ".join(t for _, t in quoted), trust_words=_is_ocr(doc)):
+            fields.amounts.append(amount)
+        if quoted:
+            amount_parts, amount_conf = quoted, CONF_WEAK
     if fields.amounts:
         notes.add("amounts", amount_conf, min((x for x, _ in amount_parts), key=lambda x: x.conf))
 
