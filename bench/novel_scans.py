@@ -4,7 +4,8 @@
                                           [--misses] [--save DIR] [--jobs N]
 
 The development samples hold few scans, so this bench makes some from the petitions they never
-show (`tests.parsers.novel_petitions.novel_cases()`). For each case:
+show (`tests.parsers.novel_petitions.novel_cases()` and `tests.parsers.novel_petitions_more.more_cases()`).
+For each case:
 
 1. its `doc.lines` are typeset, in order, on A4 pages at 200 dpi as a citizen's printed petition
    looks: white paper, black serif type with Vietnamese glyphs (Liberation Serif 13 pt, or DejaVu
@@ -38,7 +39,7 @@ images as given to the OCR and each variant's OCR text (`<id>-<variant>.txt`) fo
 
 OCR already keeps both cores busy on a multi-page document (`Limits().ocr_workers`), but most
 petitions here fit on one page and read one core at a time: `--jobs 2` runs two cases at once.
-A full run (51 cases, 3 variants) took 4 minutes here with `--jobs 1`.
+A full run (86 cases, 3 variants) took 3 minutes here with `--jobs 2`.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ from parsers.model import DocFormat, Document, DocumentError, Fields, Limits
 from parsers.ocr import read_image
 from parsers.petition import extract
 from tests.parsers.novel_petitions import Novel, novel_cases
+from tests.parsers.novel_petitions_more import more_cases
 
 VARIANTS = ("clean", "scan", "photo")  # the default
 ALL_VARIANTS = ("text", *VARIANTS, "desk")  # "text": no rendering nor OCR; "desk": photo with the desk all round
@@ -474,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     variants = [v for v in args.variants.split(",") if v]
     if not variants or set(variants) - set(ALL_VARIANTS):
         ap.error(f"--variants: choose among {', '.join(ALL_VARIANTS)}")
-    cases = novel_cases()
+    cases = novel_cases() + more_cases()
     if args.ids:
         wanted = {i.strip() for i in args.ids.split(",") if i.strip()}
         unknown = wanted - {c.id for c in cases}

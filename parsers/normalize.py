@@ -713,6 +713,7 @@ def canonical_office(text: str) -> str | None:
     "Cục Thi hành án dân sự Thành phố Hồ Chí Minh"; "Quý cơ quan…" → None.
     """
     value = clean(text).strip(" ,.;:")
+    value = re.sub(r"\s*\(.*$", "", value)  # a note after the name: "(nơi người phải thi hành án cư trú)"
     low = fold_lower(value)
     m = _OFFICE.match(low)
     if not m:

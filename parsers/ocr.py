@@ -96,6 +96,8 @@ _FOLD_REACH_PX = (8, 11)
 _FOLD_SHADOW_RUN_PX = 24
 _FOLD_WIDEN_PX = 160
 _FOLD_INK = 110
+# a one-character word this many line heights away from the rest of its line is a speck
+_LONE_GAP = 6
 # ×100: a word read less surely than this is listed in its line's `unsure` words (the extractor
 # mends the marks of a name's syllable only then). On the sample scans, misread name syllables
 # read at 75-81 ("Đỏ", "phãm"); right ones mostly at 93-97, a few lower.
@@ -409,6 +411,12 @@ def page_lines(prepared: PreparedPage, tsv: str, page: int, dropped: list[Line] 
             words.pop(0)
         while len(words) > 1 and _edge_speck(words[-1]):
             words.pop()
+        # a lone character far from the line's words (a page's edge, a punch hole): not text, and
+        # its box would stretch the line's to the margin
+        while len(words) > 1 and len(words[-1].text) == 1 and words[-1].left - words[-2].right > _LONE_GAP * tall:
+            words.pop()
+        while len(words) > 1 and len(words[0].text) == 1 and words[1].left - words[0].right > _LONE_GAP * tall:
+            words.pop(0)
         s = prepared.scale
         box = (
             min(w.left for w in words) / s,

@@ -266,7 +266,7 @@ def _starts_new(line: _Line, labels: list[_Label]) -> bool:
     if _PLACE_DATE.search(line.low) and len(line.low) < 80:
         return True
     if _JUDGMENT_OPENER.match(line.low) or re.match(r"(?:nay\s+)?(?:toi|chung\s+toi)\s", line.low) \
-            or re.match(r"(?:ban\s+an|quyet\s+dinh)\s+(?:[a-z]+\s+){0,6}?so\b", line.low):
+            or re.match(r"(?:ban\s+an|quyet\s+dinh|phan\s+quyet)\s+(?:[a-z]+\s+){0,6}?so\b", line.low):
         return True
     return False
 
@@ -283,6 +283,19 @@ def _place_names() -> frozenset[str]:
     return frozenset(fold_lower(p.text) for p in _ocr_phrases() if p.place)
 
 
+@cache
+def _provinces() -> frozenset[str]:
+    places = nz.load_data("places.toml")
+    return frozenset(fold_lower(p) for p in places["provinces"]["provinces"] + places["provinces"]["cities"]
+                     + ["Hồ Chí Minh", "TP.HCM", "TPHCM", "TP HCM", "HCM"])
+
+
+def _ends_with_place(low: str) -> bool:
+    """The line ends with a city or province's name ("…, TP. Hồ Chí Minh", "…, Tỉnh Đồng Tháp")."""
+    tail = re.sub(r"[\s.,;]+$", "", low)
+    return any(tail.endswith(p) and not tail[-len(p) - 1:-len(p)].isalnum() for p in _provinces())
+
+
 def _splits_place(prev_low: str, line_low: str) -> bool:
     """A place name broken over the two lines ("… huyện Hóc" / "Môn."): they belong together."""
     tail = re.findall(r"[^\W\d_]+", prev_low)[-2:]
@@ -295,6 +308,11 @@ def _splits_place(prev_low: str, line_low: str) -> bool:
 _UNIT_AT_END = re.compile(r"(?<![a-z])(?:quan|phuong|huyen|so|to|ap|khu\s+pho)$")
 # "… của TAND TP." / "Hồ Chí Minh": an abbreviation's dot ends no sentence
 _ABBREVIATION_AT_END = re.compile(r"(?<![^\W\d_])(?:TP|Tp|P|Q|H|TT|TX|Tx|Tt)\.$")
+
+
+@cache
+def _signature_words() -> frozenset[str]:
+    return frozenset(fold_lower(w).strip(" .") for w in nz.load_data("labels.toml")["signature"]["block"])
 
 
 def _label_length(label: str, labels: list[_Label]) -> int:
@@ -348,6 +366,10 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
         else:
             full = last is not None and len(last.text) >= 0.7 * margins.wide
         unit_number = prev is not None and bool(_UNIT_AT_END.search(prev.low)) and line.text[:1].isdigit()
+        # an address ending with its city or province is complete; a heading in capitals starts anew
+        complete = prev is not None and line.text[:1].isupper() and _ends_with_place(prev.low)
+        heading = prev is not None and line.text.isupper() and not prev.text.isupper() \
+            and len(re.findall(r"[^\W\d_]{2,}", line.text)) >= 3  # not a wrapped "TP.HCM." or "QUẬN 3"
         open_paren = prev is not None and prev.text.count("(") > prev.text.count(")")  # "(MST:" / "0314…)"
         if (
             prev is not None and last is not None and prev.text and line.text
@@ -359,7 +381,9 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
                  or _DANGLING.search(prev.low) or _UNIT_DANGLING.search(prev.text.lower())
                  or _splits_place(prev.low, line.low))
             and not _PLACE_DATE.search(prev.low) and not _CLOSING.search(prev.low)
+            and not complete and not heading
             and not re.fullmatch(r"\(.*\)", prev.text)  # "(Ký, ghi rõ họ tên)" is whole
+            and fold_lower(prev.text).strip(" .:") not in _signature_words()  # "Người yêu cầu" above a name
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
             fix = _ocr_correct if ocr else (lambda t: t)
@@ -814,7 +838,7 @@ _PHONE = re.compile(r"(?:dien\s+thoai(?:\s+di\s+dong)?|\bdt\b|\bdtdd\b|\bsdt\b|d
                     r"\bhotline\b|\bzalo\b|so\s+may)"
                     r"[^\d+\n]{0,14}?(?P<v>\(?\+?\d(?:[\d .()-]|,(?=\d)){7,17}\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_OCR_TALL_I = re.compile(r"(?<=[a-z0-9])[ÌÍỈĨỊ](?=[a-z0-9])")
+_OCR_TALL_I = re.compile(r"(?<=[a-z0-9._-])[ÌÍỈĨỊ](?=[a-z0-9])")
 _NATIONALITY = re.compile(r"quoc\s+tich\s*:?\s*(?P<v>[^,;.\n|(]+)")
 _REP_LABEL = re.compile(r"(?:nguoi\s+)?dai\s+dien(?:\s+theo(?:\s+(?:phap\s+luat|uy\s+quyen))?|\s+hop\s+phap|\s+boi)?\s*(?:\([^)]*\))?\s*[:|]\s*(?P<v>.+)")
 _REP_PROSE = re.compile(
@@ -978,7 +1002,10 @@ def _read_party(role: str, lines: list[_Line], head: str | None, head_line: _Lin
                 setattr(party, key, value)
                 line = _line_at(lines, found[1])
                 notes.add(f"{prefix}.{key}", CONF_LABEL if line and (":" in line.text or line.cells) else CONF_PROSE, line)
-    em = _EMAIL.search(re.sub(r"(?<=[\w.])\((?=[\w-]+\.[a-z]{2,})", "@", re.sub(r"\(@|@\)|\s@\s?", "@", text)))
+    at = re.sub(r"(?<=[\w.])\((?=[\w-]+\.[a-z]{2,})", "@", re.sub(r"\(@|@\)|\s@\s?", "@", text))
+    # OCR reads the "l" of an address as a bracket or bar ("dung.luu@]squangdung.vn")
+    at = re.sub(r"(?<=@)[\]\[|!](?=\w)|(?<=[a-z0-9.])[\]\[|](?=[a-z0-9])", "l", at)
+    em = _EMAIL.search(at)
     if em:
         # an address has no accented letters: a tall "Ì" among small letters is OCR's reading of an
         # "l" (one stroke, like "I", in a sans-serif font), a small "ì" that of an "i" and its dot

@@ -601,3 +601,27 @@ mm
 """
     f = extract(doc(text, DocFormat.IMAGE, ocr=True)).fields
     assert f.signed_by == "Bạch Văn Hưng"
+
+
+PRINTED_LAYOUT = """
+ĐƠN YÊU CẦU THI HÀNH ÁN
+Kính gửi: Chi cục Thi hành án dân sự Quận 6 (nơi người phải thi hành án có tài sản và cư trú)
+Người yêu cầu thi hành án: Bà Quan Thị Diễm
+Email: dung.Ìuu@]squangdung.vn
+Người phải thi hành án: Ông Hồ Tấn Phát, địa chỉ 57 Kinh Dương Vương, Phường 13, Quận 6, TP. Hồ Chí Minh
+Yêu cầu thi hành các khoản sau: buộc ông Hồ Tấn Phát trả cho tôi số tiền 86.000.000 đồng tiền mua hàng.
+PHẦN II – CĂN CỨ VÀ YÊU CẦU
+Phán quyết trọng tài số 07/21 ngày 20/4/2021 của Trung tâm Trọng tài Thương mại Phía Nam.
+TP. Hồ Chí Minh, ngày 18 tháng 8 năm 2021
+Người yêu cầu
+Quan Thị Diễm
+"""
+
+
+def test_complete_addresses_headings_and_signature_words_end_a_printed_line() -> None:
+    f = extract(doc(PRINTED_LAYOUT, DocFormat.PDF_SCAN, ocr=True)).fields
+    assert f.addressed_to == "Chi cục Thi hành án dân sự Quận 6"  # the note in parentheses is no part of it
+    assert f.requester is not None and f.requester.email == "dung.luu@lsquangdung.vn"  # "Ì" and "]" are l's
+    assert f.debtor is not None
+    assert f.debtor.address == "57 Kinh Dương Vương, Phường 13, Quận 6, Thành phố Hồ Chí Minh"  # ends at the city
+    assert f.signed_by == "Quan Thị Diễm"  # "Người yêu cầu" is not joined to the name under it
