@@ -57,16 +57,25 @@ def member_name(info: zipfile.ZipInfo) -> str:
     name = info.filename
     if not info.flag_bits & _FLAG_UTF8:
         try:
-            raw = name.encode("cp437")
+            name = decode_name(name.encode("cp437")) or name
         except UnicodeEncodeError:
-            raw = None
-        if raw is not None:
-            for enc in ("utf-8", "cp1258"):
-                try:
-                    name = raw.decode(enc)
-                    break
-                except UnicodeDecodeError:
-                    continue
+            pass
+    return base_name(name)
+
+
+def decode_name(raw: bytes) -> str | None:
+    """A file name's bytes as a Vietnamese sender's tool wrote them: UTF-8, else windows-1258; None
+    when they are neither."""
+    for enc in ("utf-8", "cp1258"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def base_name(name: str) -> str:
+    """The last part of a path (either slash), NFC."""
     return nfc(name.replace("\\", "/").rsplit("/", 1)[-1])
 
 

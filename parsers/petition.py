@@ -29,6 +29,7 @@ from functools import cache
 from parsers import lexicon
 from parsers import normalize as nz
 from parsers.model import (
+    Amount,
     Document,
     DocFormat,
     Extraction,
@@ -346,6 +347,7 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
         return lines
     margins = _Margins.of(lines)
     labels = _labels()
+    fix: Callable[[str], str] = _ocr_correct if ocr else (lambda t: t)
     out: list[_Line] = []
     last: _Line | None = None  # the last physical line
     for line in lines:
@@ -386,7 +388,6 @@ def _join_wrapped(lines: list[_Line], fmt: DocFormat, ocr: bool = False) -> list
             and fold_lower(prev.text).strip(" .:") not in _signature_words()  # "Người yêu cầu" above a name
         ):
             sep = "" if prev.text.endswith(("-", "/")) and re.match(r"[A-ZĐ0-9]", line.text) else " "
-            fix = _ocr_correct if ocr else (lambda t: t)
             text = fix(prev.text + sep + line.text)
             cells = [*prev.cells[:-1], fix(prev.cells[-1] + sep + line.text)] if prev.cells else []
             out[-1] = _Line(text, fold_lower(text), prev.index, prev.page, prev.box, min(prev.conf, line.conf), cells)
@@ -803,11 +804,16 @@ _ADDRESS = re.compile(
 )
 
 
+def _alternation(words: list[str]) -> str:
+    """A regex alternative of `words` folded, the longest first, any run of spaces between their words."""
+    folded = sorted({fold_lower(w) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in folded)
+
+
 @cache
 def _address_labelled() -> re.Pattern[str]:
     """Any address label of `labels.toml` ("HKTT", "Chỗ ở", "Thường trú") followed by a colon or a cell bar."""
-    words = sorted({fold_lower(w) for w in nz.load_data("labels.toml")["party"]["address"]}, key=len, reverse=True)
-    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    alt = _alternation(nz.load_data("labels.toml")["party"]["address"])
     return re.compile(r"(?<![a-z])(?:" + alt + r")(?![a-z])[ \t]*(?:\([^)\n]*\))?[ \t]*[:|][ \t]*(?P<v>\S.*?)" + _STOP)
 
 
@@ -852,8 +858,7 @@ _NAME_PROSE = re.compile(r"(?<![a-z])(?:^ong\s*(?:/\s*ba|\(\s*ba\s*\))(?=\s*[:|]
 
 @cache
 def _rep_by_office() -> re.Pattern[str]:
-    offices = sorted({fold_lower(w) for w in nz.load_data("labels.toml")["positions"]["held"]}, key=len, reverse=True)
-    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in offices)
+    alt = _alternation(nz.load_data("labels.toml")["positions"]["held"])
     return re.compile(r"(?:^|\|\s*|\n)(?P<v>(?:ong|ba)\s+[^|\n,;:]+?)\s*[-–—,]\s*(?:chuc\s+vu\s*:?\s*)?(?:" + alt + r")(?![a-z])")
 
 
@@ -1183,24 +1188,19 @@ def _subject(raw: str) -> str | None:
     return v
 
 
+def _from_number_or_words(c: _Citation, part: int, words_table: list[tuple[str, str]]) -> str | None:
+    """Part `part` (0: case type, 1: stage) of a canonical number, else the first of `words_table`
+    whose words stand before the number ("bản án phúc thẩm" → PT)."""
+    got = nz.number_parts(c.number)[part] if c.canonical else None
+    return got or next((value for words, value in words_table if words in c.kind_words), None)
+
+
 def _stage_of(c: _Citation) -> str | None:
-    _, stage = nz.number_parts(c.number) if c.canonical else (None, None)
-    if stage:
-        return stage
-    for words, s in _STAGE_WORDS:
-        if words in c.kind_words:
-            return s
-    return None
+    return _from_number_or_words(c, 1, _STAGE_WORDS)
 
 
 def _type_of(c: _Citation) -> str | None:
-    typ, _ = nz.number_parts(c.number) if c.canonical else (None, None)
-    if typ:
-        return typ
-    for words, t in _TYPE_WORDS:
-        if words in c.kind_words:
-            return t
-    return None
+    return _from_number_or_words(c, 0, _TYPE_WORDS)
 
 
 _STAGE_RANK = {"GĐT": 3, "TT": 3, "PT": 2, "ST": 1, None: 0}
@@ -1698,16 +1698,18 @@ def extract(doc: Document) -> Extraction:
         amount_conf = CONF_WEAK
     if any(not _plain_text(t) for _, t in amount_parts):
         amount_conf = min(amount_conf, CONF_WEAK)  # specks in the request: a figure may be lost
-    # one text: "(Bằng chữ: …)" is often on the line after its figure
-    for _, _, amount in nz.find_amounts(" ".join(t for _, t in amount_parts), trust_words=_is_ocr(doc)):
-        fields.amounts.append(amount)
+
+    def sums(parts: list[tuple[_Line, str]]) -> list[Amount]:
+        # one text: "(Bằng chữ: …)" is often on the line after its figure
+        return [a for _, _, a in nz.find_amounts(" ".join(t for _, t in parts), trust_words=_is_ocr(doc))]
+
+    fields.amounts = sums(amount_parts)
     if not fields.amounts:
         # "… thi hành phần bồi thường nêu trên": the sums are in the judgment's sentence quoted above
         # ("Bản án buộc bị cáo X … trả lại cho tôi 380.000.000 đồng")
         quoted = [(x, x.text[om.start():]) for x in [*b.judgment, *b.body] if (om := _OBLIGATION.search(x.low))]
-        for _, _, amount in nz.find_amounts(" ".join(t for _, t in quoted), trust_words=_is_ocr(doc)):
-            fields.amounts.append(amount)
-        if quoted:
+        fields.amounts = sums(quoted)
+        if fields.amounts:
             amount_parts, amount_conf = quoted, CONF_WEAK
     if fields.amounts:
         notes.add("amounts", amount_conf, min((x for x, _ in amount_parts), key=lambda x: x.conf))

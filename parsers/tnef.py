@@ -16,7 +16,6 @@ from tnefparse import TNEF
 
 from parsers import archive
 from parsers.model import MailAttachment
-from parsers.vietnamese import nfc
 
 _SIGNATURE = b"\x78\x9f\x3e\x22"  # 0x223E9F78, little-endian ([MS-OXTNEF] 2.1.3.1)
 TNEF_TYPE = "application/ms-tnef"
@@ -39,19 +38,11 @@ def _file_name(att: object, index: int) -> str:
         name = att.long_filename()  # type: ignore[attr-defined]
     except (UnicodeDecodeError, AttributeError, ValueError):
         name = None
-    if isinstance(name, bytes) or not name:
-        raw = name if isinstance(name, bytes) and name else getattr(att, "_name", b"")
-        if isinstance(raw, str):
-            name = raw
-        else:
-            for enc in ("utf-8", "cp1258", "latin-1"):
-                try:
-                    name = raw.decode(enc)
-                    break
-                except UnicodeDecodeError:
-                    continue
-    name = nfc((name or "").strip("\x00").replace("\\", "/").rsplit("/", 1)[-1])
-    return name or f"tep-dinh-kem-{index}"
+    if not name:
+        name = getattr(att, "_name", b"")
+    if isinstance(name, bytes):
+        name = archive.decode_name(name) or name.decode("latin-1")
+    return archive.base_name(name.strip("\x00")) or f"tep-dinh-kem-{index}"
 
 
 def list_tnef(data: bytes, budget: archive.Budget) -> list[MailAttachment] | str:
